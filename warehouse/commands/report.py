@@ -1,0 +1,9 @@
+"""Placeholder: `warehouse report` is being built (see the open issue)."""
+
+import typer
+
+
+def command() -> None:
+    """Not built yet."""
+    typer.echo("warehouse report: not built yet", err=True)
+    raise typer.Exit(2)

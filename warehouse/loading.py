@@ -37,9 +37,11 @@ def ingest_paths(connection: duckdb.DuckDBPyConnection, files: Sequence[Path]) -
 
 def print_load_summary(results: Sequence[LoadResult]) -> None:
     table = Table(title="ingest: records in = loaded + quarantined")
-    for column in ("file", "read", "loaded", "new", "replaced", "unchanged", "superseded"):
-        table.add_column(column, justify="left" if column == "file" else "right")
-    table.add_column("quarantined", justify="right", style="red")
+    # "same": identical to what is stored; "older": superseded by a newer extraction.
+    table.add_column("file", overflow="fold")
+    for column in ("read", "loaded", "new", "replaced", "same", "older"):
+        table.add_column(column, justify="right", no_wrap=True)
+    table.add_column("quarantined", justify="right", style="red", no_wrap=True)
     for result in results:
         if result.skipped_file:
             table.add_row(Path(result.source_file).name, "already loaded (same sha256)")

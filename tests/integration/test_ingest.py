@@ -241,3 +241,21 @@ def test_a_failure_mid_file_loads_nothing_of_it_and_marks_the_load_failed(connec
         "failed",
         "OSError: disk went away",
     )
+
+
+def test_the_committed_bad_input_file_quarantines_each_bad_line_and_loads_the_rest(
+    connection,
+):
+    from tests.support.bad_input import CASES, render
+    from warehouse.settings import SAMPLE_DIR
+
+    path = SAMPLE_DIR / "bad-input.jsonl"
+    assert path.read_bytes() == render(), "regenerate: uv run python -m tests.support.bad_input"
+
+    result = ingest_file(connection, path)
+
+    assert (result.read, result.loaded, result.quarantined) == (len(CASES) + 3, 2, len(CASES) + 1)
+    reasons = [reason for _, reason in sorted(quarantine_reasons(connection).items())]
+    for (what, _, phrase), reason in zip(CASES, reasons, strict=False):
+        assert phrase in reason, f"{what}: {reason}"
+    assert "looks truncated" in reasons[-1]

@@ -52,6 +52,7 @@ def run_dbt_build(
     try:
         result = dbtRunner().invoke(args)
     finally:
+        _close_dbt_database()
         if previous is None:
             os.environ.pop("WAREHOUSE_DB", None)
         else:
@@ -65,3 +66,19 @@ def run_dbt_build(
         if status in {"error", "fail", "runtime error"}:
             outcome.failures.append(f"{node_result.node.name}: {node_result.message}")
     return outcome
+
+
+def _close_dbt_database() -> None:
+    """Close the DuckDB instance dbt-duckdb keeps open after a run.
+
+    dbt-duckdb holds its database in a class-level environment for the life of the
+    process; until it closes, the build's last writes sit in the WAL and a copy of
+    the file (our publish) would miss them.
+    """
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
+    with DuckDBConnectionManager._LOCK:
+        environment = DuckDBConnectionManager._ENV
+        if environment is not None:
+            environment.close()
+            DuckDBConnectionManager._ENV = None

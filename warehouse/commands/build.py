@@ -22,8 +22,9 @@ def command(
     wait: WaitOption = 0.0,
 ) -> None:
     """Build staging, intermediate and mart models with their tests; publish on success."""
-    from warehouse.building import build_and_summarise
+    from warehouse.building import build_and_summarise, print_mart_summary
     from warehouse.publish import writer_paths
 
     with exit_on_known_errors("build"), writer_paths(db, wait_seconds=wait) as paths:
         build_and_summarise(paths, select=select, full_refresh=full_refresh)
+    print_mart_summary(paths)

@@ -1,0 +1,108 @@
+"""Weapon models named by the sources, normalised to the contract's weapon kinds.
+
+The table is the project's own `ingest/reference/weapon_models.csv`: one row per model
+with its Latin and Cyrillic aliases, its contract weapon kind and whether it is a
+reconnaissance drone. Look-ups fold case and the Cyrillic letters that look like Latin
+ones, so "Х-101" (Cyrillic Ха) finds "X-101".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ingest.contract import Weapon
+
+TABLE = Path(__file__).resolve().parents[1] / "reference" / "weapon_models.csv"
+
+# Cyrillic letters that sources type in place of look-alike Latin ones (and back).
+_HOMOGLYPHS = str.maketrans("асекморхуіАСЕКМНОРТХВУІ", "acekmopxyiACEKMHOPTXBYI")
+# Models whose name is a description ("Unknown UAV"), not a type a sentence names.
+GENERIC_MODELS = frozenset(
+    {"Unknown UAV", "Unknown Missile", "Reconnaissance UAV", "Ballistic Missile"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponModel:
+    model: str
+    aliases: tuple[str, ...]
+    weapon: Weapon
+    is_recon: bool
+    note: str
+
+
+def fold(name: str) -> str:
+    """Comparison key: homoglyphs to Latin, case folded, spaces and dashes unified."""
+    folded = name.translate(_HOMOGLYPHS).casefold().replace("ё", "е")
+    folded = re.sub(r"[\s\u2010-\u2015_]+", " ", folded)
+    return re.sub(r"\s*-\s*", "-", folded).strip()
+
+
+def fold_same_length(text: str) -> str:
+    """`fold` for searching: homoglyphs and case only, so offsets stay valid."""
+    chars = []
+    for char in text.translate(_HOMOGLYPHS):
+        lowered = char.lower()
+        chars.append(lowered if len(lowered) == 1 else char)
+    return "".join(chars).replace("ё", "е")
+
+
+@cache
+def load_models(path: Path = TABLE) -> tuple[WeaponModel, ...]:
+    from ingest.importers.series import read_reference
+
+    rows = read_reference(path, ("model", "aliases", "weapon", "is_recon", "note"))
+    return tuple(
+        WeaponModel(
+            model=row["model"],
+            aliases=tuple(alias for alias in row["aliases"].split("|") if alias),
+            weapon=Weapon(row["weapon"]),
+            is_recon=row["is_recon"].strip().lower() == "true",
+            note=row["note"],
+        )
+        for row in rows
+    )
+
+
+@cache
+def _index(path: Path = TABLE) -> dict[str, WeaponModel]:
+    index: dict[str, WeaponModel] = {}
+    for model in load_models(path):
+        for name in (model.model, *model.aliases):
+            index.setdefault(fold(name), model)
+    return index
+
+
+def lookup(name: str) -> WeaponModel | None:
+    """The table's model for one name as a source writes it, or None."""
+    return _index().get(fold(name))
+
+
+def split_models(field: str) -> list[str]:
+    """A cell naming several models joins them with " and "."""
+    return [part.strip() for part in re.split(r"\s+and\s+", field.strip()) if part.strip()]
+
+
+_MISSILES = {Weapon.missile, Weapon.ballistic_missile, Weapon.cruise_missile}
+_DRONES = {Weapon.drone, Weapon.recon_drone}
+
+
+def common_weapon(kinds: list[Weapon]) -> Weapon:
+    """One kind for a claim that names several models.
+
+    Same kind -> that kind; different missiles -> `missile`; attack and reconnaissance
+    drones together -> `drone`; anything else -> `unknown` (never split into counts).
+    """
+    distinct = set(kinds)
+    if not distinct:
+        return Weapon.unknown
+    if len(distinct) == 1:
+        return distinct.pop()
+    if distinct <= _MISSILES:
+        return Weapon.missile
+    if distinct <= _DRONES:
+        return Weapon.drone
+    return Weapon.unknown

@@ -1,0 +1,370 @@
+"""Cues shared by the claim finders: sides, weapons, casualties, clauses, exclusions.
+
+All functions take a sentence (or clause) string and return sentence-relative spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.extractors.rules.gazetteer import PlaceMention
+from ingest.extractors.rules.lexicon import (
+    DEMONYMS,
+    OUTCOME_RANK,
+    OUTCOME_RE,
+    TARGET_RE,
+    WEAPON_RE,
+    outcome_of,
+    target_of,
+    weapon_of,
+)
+from ingest.extractors.rules.numbers import find_numbers
+
+CLAUSE_SPLIT_RE = re.compile(
+    r";\s+|,\s+(?:while|whereas|and while|but while)\s+|\s+--\s+(?=[A-Z])|\.\s+(?=[A-Z])"
+)
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the independent parts of a sentence ("A, while B" is two)."""
+    spans = []
+    start = 0
+    for match in CLAUSE_SPLIT_RE.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
+def inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in spans)
+
+
+# --------------------------------------------------------------------------- weapons
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    value: str
+    text: str
+
+
+_WEAPON_STEMS = (
+    "dron",
+    "uav",
+    "missil",
+    "shahed",
+    "geran",
+    "rocket",
+    "bomb",
+    "artiller",
+    "shell",
+    "mortar",
+    "kalibr",
+    "iskander",
+    "kinzhal",
+    "himars",
+    "atacms",
+    "neptun",
+    "storm",
+    "scalp",
+    "jdam",
+    "kab",
+    "unmanned",
+    "quadcopter",
+    "loitering",
+    "kn-23",
+    "kh-",
+    "x-",
+    "mlrs",
+    "taurus",
+    "aircraft",
+)
+
+
+def weapons(text: str) -> list[Cue]:
+    lower = text.lower()
+    if not any(stem in lower for stem in _WEAPON_STEMS):
+        return []
+    found = []
+    for match in WEAPON_RE.finditer(text):
+        value = weapon_of(match)
+        # "air defence missiles" and "anti-drone" are not the attack's weapon
+        before = text[max(0, match.start() - 14) : match.start()].lower()
+        if re.search(r"(?:air[- ]defen[cs]e|anti-?|interceptor)\s*$", before):
+            continue
+        found.append(Cue(match.start(), match.end(), value, match.group(0)))
+    return found
+
+
+def targets(text: str, exclude: list[tuple[int, int]] = ()) -> list[Cue]:
+    found = []
+    for match in TARGET_RE.finditer(text):
+        if overlaps(match.span(), list(exclude)):
+            continue
+        found.append(Cue(match.start(), match.end(), target_of(match), match.group(0)))
+    return found
+
+
+_NEGATION_RE = re.compile(
+    r"\b(?:no|not|nor|without|nothing|never|neither|none)\b[\w\s,'-]{0,40}$", re.I
+)
+
+
+def outcomes(text: str, weapon_spans: list[tuple[int, int]]) -> list[Cue]:
+    """Outcome words that are about the target (not "58 drones were destroyed")."""
+    found = []
+    for match in OUTCOME_RE.finditer(text):
+        value = outcome_of(match)
+        if value in {"destroyed", "damaged"} and near_weapon(
+            text, match.start(), match.end(), weapon_spans
+        ):
+            continue
+        if value != "no_damage" and _NEGATION_RE.search(
+            text[max(0, match.start() - 45) : match.start()]
+        ):
+            continue
+        found.append(Cue(match.start(), match.end(), value, match.group(0)))
+    return found
+
+
+def best_outcome(found: list[Cue]) -> str:
+    if not found:
+        return "unknown"
+    return max((cue.value for cue in found), key=lambda v: OUTCOME_RANK[v])
+
+
+def near_weapon(text: str, start: int, end: int, weapon_spans: list[tuple[int, int]]) -> bool:
+    """A verb whose object or patient is a weapon: "destroyed 58 drones", "drones were
+    shot down", "58 drones destroyed over Belgorod" (but not "drones struck a depot")."""
+    for w_start, w_end in weapon_spans:
+        if 0 <= w_start - end <= 40 and not re.search(
+            r"[,;]|\b(?:and|but|by|with|in|during|from|at|on|after|over|as|amid|following|"
+            r"when|while|that|which)\b",
+            text[end:w_start],
+        ):
+            return True
+        if 0 <= start - w_end <= 28:
+            between = text[w_end:start]
+            if re.search(
+                r"^\s*(?:\w+\s+){0,3}?(?:were|was|have been|had been|being|been|are|"
+                r"is|got)\s+(?:\w+\s+)?$",
+                between,
+            ):
+                return True
+            after = text[end : end + 20]
+            if (
+                re.fullmatch(r"\s*", between)
+                and re.match(
+                    r"\s*(?:$|[,.;:]|over\b|by\b|in\b|during\b|overnight\b|on\b|above\b)", after
+                )
+                and re.match(r"(?i)destroy|down|intercept|shot", text[start:end])
+            ):
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------- sides
+_SIDE_WORD = r"(?P<side>Ukrainian|Ukraine's|Ukraine|Kyiv's|Kyiv|Russian|Russia's|Russia|Moscow's)"
+ATTACKER_RES = [
+    # "Ukrainian drones", "Russian missile strike", "Ukraine's drone attack"
+    re.compile(
+        _SIDE_WORD + r"\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?|missiles?|attacks?|strikes?|"
+        r"raids?|forces|military|army|troops|shelling|bombers?|aircraft|navy|fleet|"
+        r"artillery|rockets?|glide bombs?|bombs?|units|armed forces|offensive|assault)\b"
+    ),
+    # "Ukraine launched", "Russia attacked", "Kyiv struck"
+    re.compile(
+        _SIDE_WORD + r"\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:launched|attacked|struck|"
+        r"hit|targeted|fired|sent|bombed|shelled|carried out|conducted|used|unleashed|"
+        r"pounded|again)\b"
+    ),
+    # "by Ukraine", "by Russian forces"
+    re.compile(r"\bby\s+(?:the\s+)?" + _SIDE_WORD + r"\b"),
+]
+
+
+def attacker_cues(text: str, exclude: list[tuple[int, int]] = ()) -> list[Cue]:
+    if (
+        "Russia" not in text
+        and "Ukrain" not in text
+        and "Kyiv" not in text
+        and "Moscow" not in text
+    ):
+        return []
+    found = []
+    for regex in ATTACKER_RES:
+        for match in regex.finditer(text):
+            span = match.span("side")
+            if overlaps(span, list(exclude)):
+                continue
+            word = match.group("side").lower().replace("’", "'")
+            side = DEMONYMS.get(word) or ("UA" if word.startswith("kyiv") else "RU")
+            found.append(Cue(span[0], span[1], side, match.group(0)))
+    found.sort(key=lambda cue: cue.start)
+    return found
+
+
+DEFENDER_RE = re.compile(
+    _SIDE_WORD + r"\s+(?:[\w-]+\s+){0,2}?(?:air[- ]defen[cs]es?|air force|air defen[cs]e "
+    r"(?:forces|units|systems)|mobile fire groups|electronic warfare)\b"
+)
+DEFENDER_OVER_RE = re.compile(r"\bover\s+(?:the\s+)?" + _SIDE_WORD + r"(?:n territory)?\b")
+
+
+def defender_cues(text: str) -> list[Cue]:
+    found = []
+    for regex in (DEFENDER_RE, DEFENDER_OVER_RE):
+        for match in regex.finditer(text):
+            word = match.group("side").lower().replace("’", "'")
+            side = DEMONYMS.get(word) or ("UA" if word.startswith("kyiv") else "RU")
+            found.append(Cue(match.start(), match.end(), side, match.group(0)))
+    return found
+
+
+# --------------------------------------------------------------------------- casualties
+_PEOPLE = (
+    r"(?:people|persons?|civilians?|residents?|men|women|man|woman|children|child|"
+    r"boys?|girls?|teenagers?|soldiers|servicemen|workers?|employees?|firefighters?|"
+    r"rescuers?|pensioners?|(?:elderly )?(?:man|woman)|individuals|others|more)"
+)
+_KILL = r"(?:killed|dead|died|perished|lost their lives|were killed|was killed)"
+_HURT = r"(?:injured|wounded|hurt|hospitali[sz]ed|suffered injuries|sustained injuries)"
+ZERO_BOTH_RE = re.compile(
+    r"\b(?:no (?:reports? of )?(?:casualties|victims)|without (?:any )?casualties|"
+    r"(?:no ?one|nobody|no people) (?:was|were|has been|had been) (?:hurt|harmed|injured or "
+    r"killed|killed or injured)|there were no casualties|no casualties|casualties were not "
+    r"reported|no one was hurt|nobody was hurt|did not cause casualties)\b",
+    re.I,
+)
+ZERO_KILLED_RE = re.compile(
+    r"\b(?:no (?:deaths|fatalities|one was killed|dead)|(?:no ?one|nobody) (?:was|were|has been) "
+    r"killed|no deaths (?:have been|were|had been) reported|no one died|nobody died)\b",
+    re.I,
+)
+ZERO_INJURED_RE = re.compile(
+    r"\b(?:no (?:injuries|injured|wounded)|(?:no ?one|nobody) (?:was|were|has been) "
+    r"(?:injured|wounded))\b",
+    re.I,
+)
+COUNT_BEFORE_RE = {
+    "killed": re.compile(
+        rf"^\s*(?:{_PEOPLE}\s+)?(?:\w+\s+)?(?:were\s+|was\s+|have been\s+|"
+        rf"had been\s+|are\s+|reportedly\s+)?{_KILL}",
+        re.I,
+    ),
+    "injured": re.compile(
+        rf"^\s*(?:{_PEOPLE}\s+)?(?:\w+\s+)?(?:were\s+|was\s+|have been\s+|"
+        rf"had been\s+|are\s+|reportedly\s+)?{_HURT}",
+        re.I,
+    ),
+}
+COUNT_AFTER_RE = {
+    "killed": re.compile(
+        r"(?:killing|killed|left|leaving|death toll (?:rose |climbed )?"
+        r"(?:to|of|at))\s*$",
+        re.I,
+    ),
+    "injured": re.compile(r"(?:injuring|wounding|injured|wounded|hurting)\s*$", re.I),
+}
+_A_PERSON_RE = re.compile(
+    rf"\b(?:an?|one)\s+(?:\w+\s+)?(?:man|woman|child|boy|girl|person|resident|civilian|worker|"
+    rf"employee|firefighter|teenager|pensioner)\s+(?:was\s+)?(?P<verb>{_KILL}|{_HURT})",
+    re.I,
+)
+
+
+def casualties(text: str) -> tuple[int | None, int | None]:
+    """(killed, injured) stated in the text; 0 for "nobody was hurt", None when silent."""
+    killed = injured = None
+    if ZERO_BOTH_RE.search(text):
+        killed = injured = 0
+    if ZERO_KILLED_RE.search(text):
+        killed = 0
+    if ZERO_INJURED_RE.search(text):
+        injured = 0
+    for number in find_numbers(text):
+        after = text[number.end : number.end + 60]
+        before = text[max(0, number.start - 40) : number.start]
+        for kind in ("killed", "injured"):
+            if COUNT_BEFORE_RE[kind].match(after) or (
+                COUNT_AFTER_RE[kind].search(before)
+                and re.match(rf"^\s*(?:{_PEOPLE}|$|[,.;])", after, re.I)
+            ):
+                if kind == "killed" and killed in (None, 0):
+                    killed = number.value
+                elif kind == "injured" and injured in (None, 0):
+                    injured = number.value
+                break
+    for match in _A_PERSON_RE.finditer(text):
+        verb = match.group("verb").lower()
+        if re.match(_KILL, verb):
+            killed = killed or 1
+        else:
+            injured = injured or 1
+    return killed, injured
+
+
+# --------------------------------------------------------------------------- exclusions
+_NOT_STRIKE_PLACE_BEFORE_RE = re.compile(
+    r"(?:\bover|\bfrom|\btowards?|\bin the direction of|\bheading (?:for|to)|\bflying (?:over|"
+    r"towards?)|\bairspace of|\bborder with|\bapproaching|\bin the skies over|\blaunched from|"
+    r"\bfired from|\bdowned over|\bdestroyed over|\bintercepted over|\bshot down over)"
+    r"(?:\s+(?:the|various|several|other|\w+(?:,|\s+and)?)){0,6}\s*$",
+    re.I,
+)
+_TITLE_AFTER_RE = re.compile(
+    r"^(?:'s|’s)?\s*(?:region(?:al)?\s+|oblast\s+|city\s+|regional\s+)?(?:governor|mayor|"
+    r"head|authorities|officials|administration|(?:military\s+)?administration|council|"
+    r"emergency|police|prosecutor)",
+    re.I,
+)
+AIRPORT_RE = re.compile(
+    r"\bairports?\b.{0,160}\b(?:restrict|limit|suspend|clos|halt|delay|shut)|"
+    r"\b(?:restrict|limit|suspend|clos|halt|delay|shut)\w*\b.{0,80}\bairports?\b|"
+    r"\bflights?\b.{0,120}\b(?:restrict|limit|suspend|halt|delay|divert)",
+    re.I,
+)
+
+
+_ORGANISATION_AFTER_RE = re.compile(
+    r"^\s+(?!(?:Oblast|Region|Krai|Republic|Governor|Mayor|City)\b)[A-Z][a-z]+"
+    r"(?:\s+[A-Z][a-z]+)?\b"
+)
+
+
+def excluded_place(text: str, mention: PlaceMention) -> bool:
+    """Places that are not where something was hit: where drones were downed or came
+    from, places that only name an official ("Moscow Mayor ..."), and places inside an
+    organisation's name ("the Kyiv Daily Monitor", "the Moscow Times")."""
+    before = text[max(0, mention.start - 80) : mention.start]
+    if _NOT_STRIKE_PLACE_BEFORE_RE.search(before):
+        return True
+    after = text[mention.end : mention.end + 40]
+    if mention.place.kind in {"city", "country"} and _ORGANISATION_AFTER_RE.match(after):
+        return True
+    return bool(_TITLE_AFTER_RE.match(after))
+
+
+def count_before(text: str, start: int) -> int | None:
+    """A number written right before a noun phrase: "two industrial facilities"."""
+    head = text[max(0, start - 30) : start]
+    for number in reversed(find_numbers(head)):
+        gap = head[number.end :]
+        if re.fullmatch(
+            r"\s+(?:(?:more|other|further|large|major|big|small|key|\w+ian|\w+ern)\s+)?", gap
+        ):
+            return number.value
+        break
+    return None
+
+
+def outcome_rank(value: str) -> int:
+    return OUTCOME_RANK.get(value, 0)

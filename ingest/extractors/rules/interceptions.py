@@ -1,0 +1,551 @@
+"""Interception claims: a side's count of what was launched at it, downed and lost.
+
+A sentence is read as groups of counts. "Russia launched 43 missiles and 74 drones,
+30 and 47 shot down" has two groups: [43 missiles, 74 drones] and [30, 47]. Each
+group takes the role of the nearest cue word (launched / shot down / lost) that no
+other group stands between; a group without weapon nouns takes them, by position,
+from the group before. Counts are then gathered per weapon kind: one claim each.
+"N over PLACE" counts are where they were downed, not groups of their own.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+
+from ingest.extractors.rules import cues
+from ingest.extractors.rules.gazetteer import REFERENCE_DIR
+from ingest.extractors.rules.lexicon import OPPONENT
+from ingest.extractors.rules.model import ArticleContext, InterceptionDraft, SentenceView
+from ingest.extractors.rules.numbers import NumberMention, find_numbers
+
+INTERCEPT_RE = re.compile(
+    r"\b(?:shot down|shoot down|shooting down|shoots down|downed|downing|intercepted|intercept|"
+    r"intercepting|destroyed|destroy|destroying|neutrali[sz]ed|neutrali[sz]ing|brought down|"
+    r"bring down|repelled|eliminated|taken out|knocked out|hit by air defen[cs]e)\b",
+    re.IGNORECASE,
+)
+LAUNCH_RE = re.compile(
+    r"\b(?:launched|launching|launches|launch|fired|firing|sent|used|deployed|attacked(?: [\w']+)"
+    r"{0,3} with|struck(?: [\w']+){0,3} with|involving|consisted of|comprised|a total of|"
+    r"attacked by|carried out an attack with|attack(?:ed)? using|were in the air|were launched|"
+    r"was launched)\b",
+    re.IGNORECASE,
+)
+LOST_RE = re.compile(
+    r"\b(?:(?:were|was) lost|locationally lost|location(?:ally)?[- ]lost|lost (?:to|due to|"
+    r"because of|as a result of) (?:electronic|active)|failed to reach|did not reach|didn't reach|"
+    r"never reached|disappeared from (?:the )?radar|(?:were|was) jammed|jammed|suppressed by "
+    r"electronic|went off course|were diverted|(?:were|was) redirected|lost locat\w+)\b",
+    re.IGNORECASE,
+)
+_GROUP_JOIN_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|as well as\s+|plus\s+)$")
+_OF_RE = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|them\b|which\b|these\b|those\b)?\s*", re.I)
+_WHICH_RE = re.compile(r"(?:of (?:which|them|these|those)|out of them)\s*,?\s*$", re.I)
+_REGION_COUNT_RE = re.compile(
+    r"^\s+(?:[Oo]f them\s+)?(?:were\s+\w+\s+)?"
+    r"(?:over|above|in|in the skies over)\s+(?:the\s+)?(?:territory of\s+)?(?:the\s+)?[A-Z]"
+)
+_NOT_WEAPON_NOUN_RE = re.compile(
+    r"^\s+(?:people|persons?|civilians?|residents?|children|men|women|houses?|homes?|"
+    r"buildings?|regions?|oblasts?|cities|towns|villages|districts?|settlements?|hours?|"
+    r"minutes?|days?|kilomet|km|miles?|years?|times|percent|per cent|%|floors?|apartments?|"
+    r"cars?|vehicles?|facilities|sites?|targets?|tonnes?|tons?|million|billion|employees?|"
+    r"workers?|soldiers|servicemen|fire|injured|wounded|dead|killed)\b",
+    re.I,
+)
+_ALL_AFTER_RE = re.compile(
+    r"\b(?:were|was) all (?:shot down|intercepted|destroyed|downed|"
+    r"neutrali[sz]ed)",
+    re.I,
+)
+_ALL_RE = re.compile(r"\b(?:all|all of the|all the|each of the)\s*$", re.I)
+_NONE_RE = re.compile(
+    r"\b(?:none of the|none of|neither (?:was|were|of) the|not one of the|"
+    r"neither was|nor was the|neither the)\s*$",
+    re.I,
+)
+_INCOMPLETE_RE = re.compile(
+    r"\b(?:including|among them|among others|such as|in particular|"
+    r"notably|mostly|mainly|most of them|the largest)\b",
+    re.I,
+)
+_EVENING_RE = re.compile(
+    r"(?:\b(?:[6-9]|1[01])(?::\d\d)?\s*p\.?m\.?|\b(?:1[89]|2[0-3]):\d\d|"
+    r"\bevening\b|\bnight\b)",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class Quantity:
+    value: int
+    start: int
+    end: int
+    weapon: str | None = None
+    model: str | None = None
+    weapon_end: int = 0
+    total_of: bool = False  # the M of "N of M"
+    all_of: bool = False  # "all four ... were intercepted"
+    none_of: bool = False  # "none of the seven ... was brought down"
+
+
+@dataclass(slots=True)
+class Group:
+    items: list[Quantity] = field(default_factory=list)
+    role: str | None = None
+
+    @property
+    def start(self) -> int:
+        return self.items[0].start
+
+    @property
+    def end(self) -> int:
+        return max(q.weapon_end or q.end for q in self.items)
+
+
+@functools.lru_cache(maxsize=1)
+def weapon_models() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
+    """Alias regex and alias -> (model, weapon kind) from weapon_models.csv.
+
+    Aliases that are English words ("Orion", "Hammer", "Neptune") need a weapon noun
+    right after them, so that "Orion" the spacecraft is no missile."""
+    path = REFERENCE_DIR / "weapon_models.csv"
+    if not path.exists():
+        return None, {}
+    table: dict[str, tuple[str, str]] = {}
+    with open(path, encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if (
+                row["model"]
+                .lower()
+                .startswith(
+                    (
+                        "unknown",
+                        "reconnaissance uav",
+                        "ballistic missile",
+                        "intercontinental",
+                        "guided aerial",
+                    )
+                )
+            ):
+                continue
+            for alias in row["aliases"].split("|"):
+                alias = alias.strip()
+                if len(alias) >= 3 and not re.search(r"[а-яА-ЯіїєІЇЄ]", alias):
+                    table[alias.lower()] = (row["model"], row["weapon"])
+    words = sorted(table, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])"
+        r"(?:-type)?",
+        re.IGNORECASE,
+    )
+    return pattern, table
+
+
+_PLAIN_WORD_ALIASES = {
+    "orion",
+    "hammer",
+    "vampire",
+    "taurus",
+    "phoenix",
+    "merlin",
+    "lancet",
+    "kub",
+    "neptune",
+    "flamingo",
+    "molniya",
+    "sapsan",
+    "eleron",
+    "granat-4",
+    "feniks",
+    "onyx",
+    "oniks",
+    "zircon",
+    "kartograf",
+    "forpost",
+    "harm",
+    "sdb",
+    "scalp",
+}
+
+
+def find_models(text: str) -> list[tuple[int, int, str, str]]:
+    pattern, table = weapon_models()
+    if pattern is None:
+        return []
+    found = []
+    for match in pattern.finditer(text):
+        alias = match.group(0).lower().removesuffix("-type")
+        model, weapon = table[alias]
+        if alias in _PLAIN_WORD_ALIASES or (
+            alias.isalpha() and alias.islower() and match.group(0)[0].islower()
+        ):
+            after = text[match.end() : match.end() + 30]
+            if not re.match(
+                r"\s*(?:cruise |ballistic |guided |anti-ship |attack |strike )?"
+                r"(?:missiles?|drones?|uavs?|rockets?|bombs?|systems?|launchers?)\b",
+                after,
+                re.I,
+            ):
+                continue
+        found.append((match.start(), match.end(), model, weapon))
+    return found
+
+
+def _quantities(text: str, weapon_cues: list[cues.Cue]) -> tuple[list[Quantity], list[tuple]]:
+    """Count mentions with their weapon phrase; region counts ("15 over Belgorod") apart."""
+    models = find_models(text)
+    quantities: list[Quantity] = []
+    region_counts: list[tuple[NumberMention, int]] = []
+    numbers = find_numbers(text)
+    # "the single Iskander-M": one
+    for match in re.finditer(r"\b(?:the|a) (single|lone|sole)\b", text, re.I):
+        numbers.append(NumberMention(1, match.start(1), match.end(1)))
+    numbers.sort(key=lambda n: n.start)
+    for index, number in enumerate(numbers):
+        after = text[number.end : number.end + 80]
+        if _REGION_COUNT_RE.match(after):
+            region_counts.append((number, number.end))
+            continue
+        if _NOT_WEAPON_NOUN_RE.match(after):
+            continue
+        next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(text)
+        window_end = min(next_start, number.end + 70)
+        stop = re.search(
+            r"[,;:.]|\s(?:of|over|from|at|in|by|and|were|was|had|have)\s",
+            text[number.end : window_end],
+        )
+        limit = number.end + (stop.start() if stop else window_end - number.end)
+        quantity = Quantity(number.value, number.start, number.end)
+        weapon = next((w for w in weapon_cues if number.end <= w.start < limit + 1), None)
+        # "74 Shahed-type drones and decoys": the noun may come after "and decoys" etc.
+        if weapon is None and not stop:
+            weapon = next((w for w in weapon_cues if number.end <= w.start < window_end), None)
+        inner_models = [
+            m for m in models if number.end <= m[0] < max(limit, weapon.end if weapon else limit)
+        ]
+        if weapon is not None:
+            quantity.weapon = weapon.value
+            quantity.weapon_end = weapon.end
+            between = text[number.end : weapon.start]
+            inner_models = [m for m in models if number.end <= m[0] <= weapon.start]
+            if re.search(r"\b(?:people|civilians|houses)\b", between, re.I):
+                continue
+        if inner_models:
+            names = []
+            for _, _, model, _ in inner_models:
+                if model not in names:
+                    names.append(model)
+            quantity.model = names[0] if len(names) == 1 else _joined_model(names)
+            quantity.weapon = (
+                inner_models[0][3]
+                if quantity.weapon in {None, "missile"}
+                or inner_models[0][3] in {"drone", "recon_drone"}
+                else quantity.weapon
+            )
+            quantity.weapon_end = max(quantity.weapon_end, inner_models[-1][1])
+        before = text[max(0, number.start - 25) : number.start]
+        quantity.all_of = bool(_ALL_RE.search(before)) or bool(
+            _ALL_AFTER_RE.search(text[number.end : number.end + 140])
+        )
+        quantity.none_of = bool(_NONE_RE.search(before))
+        quantities.append(quantity)
+    return quantities, region_counts
+
+
+def _joined_model(names: list[str]) -> str:
+    _, table = weapon_models()
+    joined = "/".join(names)
+    known = {model.lower(): model for model, _ in table.values()}
+    return known.get(joined.lower(), joined)
+
+
+def _groups(text: str, quantities: list[Quantity]) -> list[Group]:
+    groups: list[Group] = []
+    for quantity in quantities:
+        if groups:
+            previous = groups[-1].items[-1]
+            gap = text[(previous.weapon_end or previous.end) : quantity.start]
+            same_kind = (previous.weapon is None) == (quantity.weapon is None)
+            of_link = (
+                _OF_RE.match(text[previous.end : quantity.start + 1] + " ")
+                and previous.weapon is None
+            )
+            if of_link:
+                # "58 of 80 drones": 80 is the total
+                quantity.total_of = True
+                groups.append(Group([quantity]))
+                continue
+            if _GROUP_JOIN_RE.match(gap) and same_kind:
+                groups[-1].items.append(quantity)
+                continue
+        groups.append(Group([quantity]))
+    return groups
+
+
+def _roles(text: str, groups: list[Group]) -> None:
+    cues_found = []
+    for regex, role in ((INTERCEPT_RE, "intercepted"), (LAUNCH_RE, "launched"), (LOST_RE, "lost")):
+        for match in regex.finditer(text):
+            cues_found.append((match.start(), match.end(), role))
+    # a "lost" phrase wins over a "launched"/"destroyed" word inside it
+    cues_found.sort()
+    for index, group in enumerate(groups):
+        first = group.items[0]
+        if first.total_of:
+            group.role = "launched"
+            continue
+        previous_end = groups[index - 1].end if index else 0
+        next_start = groups[index + 1].start if index + 1 < len(groups) else len(text)
+        best: tuple[int, str] | None = None
+        for start, end, role in cues_found:
+            if previous_end <= start and end <= group.start:
+                distance = group.start - end
+            elif group.end <= start and end <= next_start:
+                distance = start - group.end
+            else:
+                continue
+            # prefer "lost" over a more distant cue
+            if best is None or distance < best[0]:
+                best = (distance, role)
+        if best is None:
+            if _WHICH_RE.search(text[max(0, group.start - 20) : group.start]):
+                best = (0, "intercepted")
+            elif first.weapon is not None:
+                best = (0, "launched")
+        group.role = best[1] if best else None
+        if first.none_of or first.all_of:
+            group.role = "launched"
+
+
+def find_interceptions(
+    view: SentenceView, ctx: ArticleContext, resolve_claimant
+) -> list[InterceptionDraft]:
+    text = view.text
+    if not (INTERCEPT_RE.search(text) or LOST_RE.search(text) or LAUNCH_RE.search(text)):
+        return []
+    weapon_cues = view.weapons
+    extra = [
+        cues.Cue(m.start(), m.end(), "unknown", m.group(0))
+        for m in re.finditer(
+            r"\b(?:air attack (?:means|weapons|assets|vehicles)|aerial targets|air targets|"
+            r"aerial weapons)\b",
+            text,
+            re.I,
+        )
+    ]
+    weapon_cues = sorted(weapon_cues + extra, key=lambda c: c.start)
+    quantities, region_counts = _quantities(text, weapon_cues)
+    if not quantities:
+        return []
+    groups = _groups(text, quantities)
+    _roles(text, groups)
+    per_weapon: dict[str, dict] = {}
+    order: list[str] = []
+    last_weapons: list[Quantity] = []
+    intercept_present = bool(INTERCEPT_RE.search(text))
+    for group in groups:
+        if group.role is None:
+            continue
+        if all(q.weapon is not None for q in group.items):
+            last_weapons = group.items
+        elif last_weapons:
+            # "43 missiles and 74 drones, 30 and 47 shot down": by position
+            for position, quantity in enumerate(group.items):
+                source = last_weapons[min(position, len(last_weapons) - 1)]
+                quantity.weapon, quantity.model = source.weapon, source.model
+        else:
+            sole = {w.value for w in weapon_cues}
+            if len(sole) != 1:
+                continue
+            for quantity in group.items:
+                quantity.weapon = sole.pop() if sole else None
+                sole = {w.value for w in weapon_cues}
+        for quantity in group.items:
+            if quantity.weapon is None:
+                continue
+            key = quantity.weapon
+            slot = per_weapon.get(key)
+            if slot is None:
+                slot = {"launched": None, "intercepted": None, "lost": None, "model": None}
+                per_weapon[key] = slot
+                order.append(key)
+            slot["model"] = slot["model"] or quantity.model
+            role = group.role
+            if slot[role] is None or (role == "launched" and quantity.total_of):
+                slot[role] = quantity.value
+            if quantity.all_of and intercept_present and slot["intercepted"] is None:
+                slot["intercepted"] = quantity.value
+            if quantity.none_of and intercept_present and slot["intercepted"] is None:
+                slot["intercepted"] = 0
+    # "unknown" totals ("117 air attack means") only when nothing more specific
+    if len(order) > 1 and "unknown" in per_weapon:
+        order.remove("unknown")
+    drafts = []
+    if not order:
+        return []
+    claimant = resolve_claimant(view, (0, len(text)))
+    attacker, defender = _sides(view, claimant, ctx)
+    if claimant is not None and claimant.side is None and defender is not None:
+        # an unnamed ministry or air force reports the attack its own side faced
+        claimant = type(claimant)(claimant.name, claimant.role, defender)
+    regions, complete = _regions(view, region_counts, intercept_present)
+    date, precision = _date(view, ctx)
+    sentence = view.sentence
+    for key in order:
+        slot = per_weapon[key]
+        if (
+            slot["intercepted"] is None
+            and slot["lost"] is None
+            and not _defender_report(text, claimant)
+        ):
+            continue
+        drafts.append(
+            InterceptionDraft(
+                start=sentence.start,
+                end=sentence.end,
+                paragraph=sentence.paragraph,
+                caption=view.kind == "caption",
+                date=date,
+                date_precision=precision,
+                attacker=attacker,
+                defender=defender,
+                weapon=key,
+                weapon_model=slot["model"],
+                launched=slot["launched"],
+                intercepted=slot["intercepted"],
+                lost=slot["lost"],
+                regions=regions if len(order) == 1 or key == order[0] else [],
+                regions_complete=complete,
+                claimant=claimant,
+                discriminator=key,
+            )
+        )
+    return drafts
+
+
+def _defender_report(text: str, claimant) -> bool:
+    """A launch count alone is an interception claim when the side attacked reports it."""
+    if claimant is not None and re.search(
+        r"air force|ministry of defence|general staff|"
+        r"air command",
+        claimant.name or "",
+        re.I,
+    ):
+        return True
+    return bool(re.search(r"\bair defen[cs]e|\bair force\b", text, re.I))
+
+
+def _sides(view: SentenceView, claimant, ctx: ArticleContext) -> tuple[str | None, str | None]:
+    text = view.text
+    attribution_spans = [(a.start, a.end) for a in view.attributions]
+    attackers = cues.attacker_cues(text)
+    defenders = cues.defender_cues(text)
+    attacker = attackers[0].value if attackers else None
+    defender = defenders[0].value if defenders else None
+    if defender is None:
+        downed = [
+            m
+            for m in view.places
+            if m.place.country in OPPONENT
+            and m.place.kind != "country"
+            and not cues.overlaps((m.start, m.end), attribution_spans)
+            and re.search(
+                r"\b(?:over|above|in)\s+(?:the\s+)?[\w\s,'-]{0,40}$",
+                text[max(0, m.start - 60) : m.start],
+            )
+        ]
+        if claimant is not None and claimant.side in OPPONENT:
+            defender = claimant.side
+        elif downed:
+            defender = downed[0].place.country
+        elif attacker in OPPONENT:
+            defender = OPPONENT[attacker]
+    if attacker is None and defender in OPPONENT:
+        attacker = OPPONENT[defender]
+    if attacker is not None and attacker == defender:
+        attacker = OPPONENT.get(defender)
+    if defender is None and attacker is None:
+        attacker = ctx.dominant_attacker.get(None)
+        defender = OPPONENT.get(attacker) if attacker else None
+    return attacker, defender
+
+
+def _regions(view: SentenceView, region_counts, intercept_present: bool):
+    text = view.text
+    regions: list[tuple[str, int | None]] = []
+    seen = set()
+    for number, end in region_counts:
+        place = next((m for m in view.places if end <= m.start < end + 60), None)
+        if place is None:
+            continue
+        name = _region_name(place.place)
+        if name not in seen:
+            regions.append((name, number.value))
+            seen.add(name)
+    complete = True
+    # "over various regions, including Kyiv, Poltava and Odesa"
+    if intercept_present:
+        for mention in view.places:
+            if mention.place.kind == "country":
+                continue
+            before = text[max(0, mention.start - 90) : mention.start]
+            if re.search(
+                r"\b(?:over|above|in the skies over|across)\b[^.;:]*$", before, re.I
+            ) and not re.search(r"\b(?:from|towards?|at)\s+(?:the\s+)?[\w\s]{0,20}$", before):
+                name = _region_name(mention.place)
+                if name not in seen:
+                    regions.append((name, None))
+                    seen.add(name)
+                    if re.search(r"\bincluding\b|\bsuch as\b", before):
+                        complete = False
+    if _INCOMPLETE_RE.search(text) and regions:
+        complete = False
+    if re.search(r"\b(?:of them|of which)\s+(?:over|above|in)\b", text) and regions:
+        complete = False
+    return regions, complete
+
+
+def _region_name(place) -> str:
+    if place.kind in {"region", "sea"}:
+        return place.name
+    return place.admin1 or place.name
+
+
+def _date(view: SentenceView, ctx: ArticleContext) -> tuple[dt.date | None, str]:
+    """The attack night: a date given with an evening time is the next day's night."""
+    for mention in view.dates:
+        if mention.kind == "event":
+            if ctx.narrative_date:
+                return (
+                    ctx.narrative_date[0] + dt.timedelta(days=mention.offset),
+                    ctx.narrative_date[1],
+                )
+            continue
+        if mention.date is None:
+            return None, mention.precision
+        phrase = view.text[max(0, mention.start - 25) : mention.end + 10]
+        named_day = re.search(
+            r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+            r"\d)",
+            view.text[mention.start : mention.end],
+            re.I,
+        )
+        if (
+            named_day
+            and mention.precision == "day"
+            and _EVENING_RE.search(phrase)
+            and not re.search(r"night of|overnight|last night|during the night", phrase)
+        ):
+            # "from 6 p.m. on Monday", "on Monday night": the attack night is Tuesday
+            return mention.date + dt.timedelta(days=1), "day"
+        return mention.date, mention.precision
+    if ctx.narrative_date:
+        return ctx.narrative_date
+    if ctx.anchor:
+        return ctx.anchor, "day"
+    return None, "unknown"

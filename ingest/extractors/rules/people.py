@@ -1,0 +1,433 @@
+"""People, organisations and who said what.
+
+- `find_persons` reads named people with their titles: "German Defense Minister Boris
+  Pistorius", "Roman Busargin (right), the governor of Russia's Saratov region,",
+  "Andriy Kovalenko, head of Ukraine's Center for Countering Disinformation".
+- `find_attributions` finds the speaker of a clause: "X said", "said X",
+  "according to X", "X wrote on Telegram", "he said".
+- `resolve_speaker` turns a speaker phrase into a claimant (name, role, side), using
+  the people already met in the article and a short table of institutions whose
+  names news abbreviates ("Ukraine's air force" is the Ukrainian Air Force).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.extractors.rules.gazetteer import Gazetteer
+from ingest.extractors.rules.lexicon import DEMONYM_RE, DEMONYMS, NOT_NAME_WORDS, ROLE_RE
+
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]\.)"
+_PARTICLE = r"(?:von der|van der|von|van|de|der|al|bin|ibn|da|di|le|la)"
+NAME_RE = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,6}}\b")
+SPEECH_VERBS = (
+    r"said|says|say|reported|reports|wrote|writes|posted|announced|announces|stated|states|"
+    r"claimed|claims|added|adds|confirmed|confirms|told|noted|notes|warned|explained|"
+    r"explains|insisted|acknowledged|alleged|declared|estimated|revealed|tweeted|"
+    r"informed|clarified|specified|asserted"
+)
+SPEECH_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+ACCORDING_RE = re.compile(r"\b(?:according to|citing|cited by|as reported by|per)\s+", re.I)
+PRONOUN_RE = re.compile(r"^(?:he|she|they|it|officials|the official)$", re.IGNORECASE)
+
+# Institutions: (pattern, name, role, side).
+INSTITUTIONS: list[tuple[re.Pattern[str], str, str, str]] = [
+    (
+        re.compile(r"air command (south|east|west|north|centre|center)", re.I),
+        "Ukrainian Air Force – Air Command {0}",
+        "regional air command",
+        "UA",
+    ),
+    (
+        re.compile(
+            r"(?:ukraine's|ukrainian) air force|air force of ukraine|"
+            r"(?:ukraine's|ukrainian) air defen[cs]e forces|\bkpszsu\b",
+            re.I,
+        ),
+        "Ukrainian Air Force",
+        "air force",
+        "UA",
+    ),
+    (
+        re.compile(
+            r"(?:russia's|russian) (?:ministry of defen[cs]e|defen[cs]e ministry)|"
+            r"ministry of defen[cs]e of russia|russian mod\b|kremlin's defen[cs]e ministry",
+            re.I,
+        ),
+        "Russian Ministry of Defence",
+        "ministry of defence",
+        "RU",
+    ),
+    (
+        re.compile(r"(?:ukraine's|ukrainian) (?:ministry of defen[cs]e|defen[cs]e ministry)", re.I),
+        "Ukrainian Ministry of Defence",
+        "ministry of defence",
+        "UA",
+    ),
+    (
+        re.compile(r"general staff", re.I),
+        "General Staff of the Armed Forces of Ukraine",
+        "general staff",
+        "UA",
+    ),
+    (
+        re.compile(r"\bsbu\b|security service of ukraine|ukraine's security service", re.I),
+        "Security Service of Ukraine (SBU)",
+        "security service",
+        "UA",
+    ),
+    (
+        re.compile(
+            r"\bhur\b|\bgur\b|(?:ukraine's|ukrainian) military intelligence|"
+            r"main intelligence directorate",
+            re.I,
+        ),
+        "Ukrainian Defence Intelligence (HUR)",
+        "military intelligence",
+        "UA",
+    ),
+    (
+        re.compile(r"emergenc(?:y|ies) ministry|ministry (?:of|for) emergenc", re.I),
+        "Emergencies Ministry",
+        "emergency service",
+        "",
+    ),
+    (
+        re.compile(r"state emergency service|\bdsns\b", re.I),
+        "State Emergency Service of Ukraine",
+        "emergency service",
+        "UA",
+    ),
+    (re.compile(r"\bkremlin\b", re.I), "Kremlin", "presidential administration", "RU"),
+    (re.compile(r"\bair force\b", re.I), "Air Force", "air force", ""),
+    (
+        re.compile(r"(?:defen[cs]e ministry|ministry of defen[cs]e)", re.I),
+        "Ministry of Defence",
+        "ministry of defence",
+        "",
+    ),
+    (re.compile(r"\bnaftogaz\b", re.I), "Naftogaz", "energy company", "UA"),
+    (re.compile(r"\bukrenergo\b", re.I), "Ukrenergo", "grid operator", "UA"),
+    (re.compile(r"\bdtek\b", re.I), "DTEK", "energy company", "UA"),
+]
+GROUP_RE = re.compile(
+    r"^(?:the\s+)?(?P<adj>[\w.'’ -]+?\s+)?(?P<group>officials|authorities|military|army|"
+    r"armed forces|forces|air defen[cs]es?|media|channels|emergency services|"
+    r"government|governments|administration|ministry|residents|witnesses|sources|"
+    r"governor|mayor|spokesman|spokeswoman|spokesperson|official|command)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    role: str | None
+    country: str | None
+    admin1: str | None = None
+    start: int = 0  # where first met, in article offsets
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Claimant:
+    name: str | None
+    role: str | None
+    side: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    start: int  # span of the speaker phrase plus verb, sentence offsets
+    end: int
+    speaker: str
+
+
+def _is_name(candidate: str, gazetteer: Gazetteer) -> bool:
+    words = candidate.split()
+    if len(words) < 2 or words[0].endswith("ing"):
+        return False
+    if any(w.lower().strip(".") in NOT_NAME_WORDS for w in words):
+        return False
+    if ROLE_RE.fullmatch(words[0].lower()) or gazetteer.lookup(candidate) is not None:
+        return False  # "Kazan Orgsintez", "Saratov Oblast" are places
+    last = gazetteer.lookup(words[-1])
+    # a surname may be a small town's name ("Gusev"), not a city's or a region's
+    return last is None or (last.kind == "city" and last.population < 100_000)
+
+
+def _country_of(phrase: str, gazetteer: Gazetteer) -> tuple[str | None, str | None]:
+    """(country, admin1) named in a title: "German", "of Russia's Saratov region"."""
+    admin1 = None
+    country = None
+    for mention in gazetteer.find(phrase):
+        if mention.place.precision in {"region", "city"} and mention.place.country:
+            admin1 = admin1 or mention.place.admin1
+            country = country or mention.place.country
+        elif mention.place.precision == "country":
+            country = country or mention.place.country
+    if country is None:
+        demonym = DEMONYM_RE.search(phrase)
+        if demonym:
+            country = DEMONYMS.get(demonym.group(1).lower())
+    return country, admin1
+
+
+_TITLE_BEFORE_RE = re.compile(
+    r"(?:(?:the\s+)?(?:[A-Z][\w.'’-]*|(?:of|for|and|the|regional|local|deputy|acting|"
+    r"former|chief|head|defen[cs]e|foreign|prime|interior|energy|vice|region|oblast|"
+    r"governor|mayor|minister|president|spokesman|spokeswoman|commander|secretary|"
+    r"general|military|administration|city)\b)[ ]+){1,7}$"
+)
+_APPOSITIVE_RE = re.compile(
+    r"^(?:\s*\((?:[^()]{1,40})\))?\s*,\s*(?P<app>(?:the\s+|a\s+|who\s+(?:heads|leads|is)\s+)?"
+    r"[^,;.]{2,140}?(?:,\s*[^,;.]{2,60}?)?)\s*(?:,|$)"
+)
+
+
+def find_persons(text: str, gazetteer: Gazetteer, base: int = 0) -> list[Person]:
+    """Named people in `text` with the title written before or after the name."""
+    persons: list[Person] = []
+    for match in NAME_RE.finditer(text):
+        name = match.group(0)
+        words = name.split()
+        # drop leading title words that the name pattern swallowed ("Governor Roman X")
+        while words and (words[0].lower() in NOT_NAME_WORDS or ROLE_RE.fullmatch(words[0])):
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        name = " ".join(words[-3:]) if len(words) > 3 else " ".join(words)
+        name_start = match.end() - len(name)
+        if not _is_name(name, gazetteer) or re.search(
+            r"\b(?:of|for)\s+(?:the\s+)?$", text[max(0, name_start - 9) : name_start]
+        ):
+            continue
+        role = None
+        title_text = ""
+        before = _TITLE_BEFORE_RE.search(text[max(0, name_start - 90) : name_start])
+        if before:
+            title_text = before.group(0).strip()
+            if not ROLE_RE.search(title_text) and not re.search(r"\bchief\b", title_text):
+                title_text = ""
+        after = _APPOSITIVE_RE.match(text[match.end() : match.end() + 220])
+        appositive = ""
+        if after and ROLE_RE.search(after.group("app")):
+            appositive = after.group("app").strip()
+        if title_text:
+            role = _role_from_title(title_text)
+        elif appositive:
+            role = re.sub(r"^(?:the|a|who heads|who leads|who is)\s+", "", appositive)
+        country, admin1 = _country_of(f"{title_text} {appositive}", gazetteer)
+        persons.append(Person(name, role, country, admin1, base + name_start))
+    return persons
+
+
+def _role_from_title(title: str) -> str:
+    """ "German Defense Minister" -> "Defense Minister"; "regional Governor" -> "governor"."""
+    words = title.split()
+    while words and (
+        words[0].lower() in {"the", "regional", "local"}
+        or DEMONYMS.get(words[0].lower())
+        or words[0].endswith(("'s", "’s"))
+    ):
+        words = words[1:]
+    role = " ".join(words) or title
+    return role.lower() if role.lower() in {"governor", "mayor"} else role
+
+
+def find_attributions(text: str) -> list[Attribution]:
+    """Speaker phrases of a sentence or clause, with the span they cover."""
+    found: list[Attribution] = []
+    for match in ACCORDING_RE.finditer(text):
+        rest = text[match.end() :]
+        stop = re.search(r"[,;.:]|\s(?:said|says|which|who|that)\b", rest)
+        speaker = rest[: stop.start()] if stop else rest
+        if speaker.strip():
+            found.append(Attribution(match.start(), match.end() + len(speaker), speaker.strip()))
+    for match in SPEECH_RE.finditer(text):
+        before = text[: match.start()]
+        # "..., said Ukraine's air force." / "..., said regional governor X."
+        if re.search(r"[,\"”]\s*$", before):
+            after = text[match.end() :]
+            inverted = re.match(
+                r"\s+((?:the\s+)?(?:[A-Z]|regional |local |a |an )[^,;.]{1,120}?)"
+                r"\s*(?:[,.;]|$|\s+on\b|\s+in\b)",
+                after,
+            )
+            if inverted and not re.match(r"\s+(?:that|it|he|she|they)\b", after):
+                speaker = inverted.group(1)
+                if _speaker_like(speaker):
+                    end = match.end() + inverted.end(1)
+                    found.append(Attribution(match.start(), end, speaker))
+                    continue
+        speaker, start = _speaker_before(before)
+        if speaker:
+            found.append(Attribution(start, match.end(), speaker))
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+_BACK_WORD_RE = re.compile(r"([\w.'’-]+)\s*$")
+
+
+def _speaker_before(before: str) -> tuple[str | None, int]:
+    """The noun phrase right before a speech verb, with an optional appositive."""
+    text = before.rstrip()
+    # "Andriy Kovalenko, head of ..., said"
+    if text.endswith(","):
+        head = text[:-1]
+        comma = head.rfind(",")
+        if comma > 0:
+            name_part = head[:comma].rstrip()
+            name = re.search(
+                rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?:\s*\([^()]*\))?$", name_part
+            )
+            if name and ROLE_RE.search(head[comma:]):
+                start = name.start(1)
+                return head[start:].strip(), start
+        return None, 0
+    words: list[tuple[int, str]] = []
+    position = len(text)
+    while position > 0 and len(words) < 8:
+        match = _BACK_WORD_RE.search(text[:position])
+        if not match:
+            break
+        word = match.group(1)
+        lower = word.lower()
+        capital = word[:1].isupper()
+        connective = lower in {
+            "of",
+            "the",
+            "for",
+            "and",
+            "regional",
+            "local",
+            "deputy",
+            "air",
+            "force",
+            "defense",
+            "defence",
+            "ministry",
+            "officials",
+            "authorities",
+            "governor",
+            "mayor",
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "military",
+            "administration",
+            "head",
+            "chief",
+            "command",
+            "forces",
+            "armed",
+            "emergency",
+            "services",
+            "service",
+            "official",
+            "he",
+            "she",
+            "they",
+            "it",
+            "staff",
+            "general",
+            "media",
+            "channels",
+            "telegram",
+        }
+        if not (capital or connective or ROLE_RE.fullmatch(lower)):
+            break
+        if text[match.end(1) : position].strip(" ") not in {""}:
+            break
+        words.append((match.start(1), word))
+        position = match.start(1)
+        if lower in {"he", "she", "they", "it"}:
+            break
+    while words and words[-1][1].lower() in {"of", "and", "for"}:
+        words.pop()
+    if not words:
+        return None, 0
+    start = words[-1][0]
+    speaker = text[start:].strip()
+    if speaker.lower() in {"the", "also", "and", "it", "this", "that"} or not _speaker_like(
+        speaker
+    ):
+        return None, 0
+    return speaker, start
+
+
+def _speaker_like(speaker: str) -> bool:
+    lower = speaker.lower()
+    if PRONOUN_RE.match(lower):
+        return True
+    if any(p.search(speaker) for p, *_ in INSTITUTIONS):
+        return True
+    if GROUP_RE.match(speaker):
+        return True
+    return bool(re.search(r"[A-Z][a-z]", speaker))
+
+
+def resolve_speaker(
+    speaker: str,
+    gazetteer: Gazetteer,
+    persons: list[Person],
+    last_person: Person | None,
+    context_country: str | None,
+) -> Claimant | None:
+    """A claimant for a speaker phrase, or None when it names nobody."""
+    text = speaker.strip()
+    lower = text.lower()
+    if lower in {"he", "she"}:
+        if last_person is None:
+            return None
+        return Claimant(last_person.name, last_person.role, last_person.country)
+    if lower in {"it", "they"}:
+        return None
+    for pattern, name, role, side in INSTITUTIONS:
+        found = pattern.search(text)
+        if found:
+            if "{0}" in name:
+                name = name.format(found.group(1).title().replace("Center", "Centre"))
+            country, _ = _country_of(text, gazetteer)
+            return Claimant(name, role, side or country or context_country)
+    # a person met before, named by full name or surname
+    for person in reversed(persons):
+        if person.name in text or re.search(rf"\b{re.escape(person.surname)}\b", text):
+            return Claimant(person.name, person.role, person.country)
+    name = NAME_RE.search(text)
+    if name:
+        person_name = name.group(0)
+        words = person_name.split()
+        while words and (words[0].lower() in NOT_NAME_WORDS or ROLE_RE.fullmatch(words[0])):
+            words = words[1:]
+        if len(words) >= 2:
+            person_name = " ".join(words)
+            title = text[: text.find(person_name)].strip()
+            rest = text[text.find(person_name) + len(person_name) :].strip(" ,")
+            role = _role_from_title(title) if title else (rest or None)
+            country, _ = _country_of(text, gazetteer)
+            return Claimant(person_name, role or None, country or context_country)
+    group = GROUP_RE.match(text)
+    if group:
+        country, admin1 = _country_of(text, gazetteer)
+        adjective = (group.group("adj") or "").strip()
+        role = group.group("group").lower()
+        if role in {"governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "official"}:
+            # "the governor": the last person with that title
+            for person in reversed(persons):
+                if person.role and role in person.role.lower():
+                    return Claimant(person.name, person.role, person.country)
+        name = f"{adjective} {role}".strip() if adjective else role
+        if admin1 and not adjective:
+            name = f"{admin1} {role}"
+        return Claimant(name[:1].upper() + name[1:], role, country or context_country)
+    places = [m for m in gazetteer.find(text) if m.place.precision != "facility"]
+    if places and re.search(r"\b(?:officials?|authorities|governor|mayor|administration)\b", lower):
+        place = places[-1].place
+        return Claimant(f"{place.name} {lower.split()[-1]}", lower.split()[-1], place.country)
+    return None

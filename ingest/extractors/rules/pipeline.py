@@ -1,0 +1,464 @@
+"""The rule extractor's reading of one article, start to finish.
+
+1. Segment the text (paragraphs with kinds, sentences with offsets).
+2. First pass: people and their titles, the article's usual weapon and attacker.
+3. Second pass, in reading order: headings set the place of a section; each sentence
+   may add strikes, interceptions and visits, or complete the strike in focus.
+4. Tidy: a caption's claim gives way to the same claim in the body; the same strike
+   told twice is one claim; launch and interception counts in neighbouring sentences
+   join; then the drafts become contract-v1 models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from ingest.contract import ExtractionRecord, claim_id_for
+from ingest.extractors.articles import ArticleInput
+from ingest.extractors.rules import cues
+from ingest.extractors.rules.dates import find_dates
+from ingest.extractors.rules.gazetteer import PRECISION_RANK, PlaceRef, get_gazetteer
+from ingest.extractors.rules.interceptions import find_interceptions
+from ingest.extractors.rules.lexicon import GENERIC_TARGETS, OUTCOME_RANK
+from ingest.extractors.rules.model import (
+    ArticleContext,
+    InterceptionDraft,
+    SentenceView,
+    StrikeDraft,
+    VisitDraft,
+)
+from ingest.extractors.rules.people import (
+    Person,
+    find_attributions,
+    find_persons,
+    resolve_speaker,
+)
+from ingest.extractors.rules.strikes import find_strikes, nested_spans
+from ingest.extractors.rules.text import MAX_SENTENCE_CHARS, segment
+from ingest.extractors.rules.visits import find_visits, follow_up_topics
+
+NAME = "rules"
+VERSION = "0.1.0"
+# extracted_at is the release time of this version, not the wall clock: extracting the
+# same input twice gives byte-identical records, and a newer version supersedes.
+RELEASED_AT = dt.datetime(2025, 11, 25, tzinfo=dt.UTC)
+MAX_CLAIMS_PER_KIND = 1_000
+WEAPON_PREFERENCE = [
+    "drone",
+    "missile",
+    "cruise_missile",
+    "ballistic_missile",
+    "glide_bomb",
+    "guided_rocket",
+    "artillery",
+    "recon_drone",
+    "unknown",
+]
+
+
+def extract(article: ArticleInput) -> ExtractionRecord:
+    """The default extractor: one article in, one contract-v1 record out."""
+    ctx = ArticleContext(anchor=article.anchor_date)
+    views = _read(article, ctx)
+    _second_pass(views, ctx)
+    strikes = _tidy_strikes(ctx.strikes)
+    interceptions = _tidy_interceptions(ctx.interceptions, article.text)
+    visits = _tidy_visits(ctx.visits)
+    return _record(article, strikes, interceptions, visits)
+
+
+# --------------------------------------------------------------------------- reading
+def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
+    gazetteer = get_gazetteer()
+    paragraphs = segment(article.text, article.title)
+    registry: dict[str, Person] = {}
+    views: list[SentenceView] = []
+    weapon_votes: Counter[str] = Counter()
+    attacker_votes: Counter[str] = Counter()
+    for text in filter(None, [article.title]):
+        weapon_votes.update(c.value for c in cues.weapons(text))
+        attacker_votes.update(c.value for c in cues.attacker_cues(text))
+    for paragraph in paragraphs:
+        if paragraph.kind in {"boilerplate", "title"}:
+            continue
+        for sentence in paragraph.sentences:
+            if len(sentence.text) > MAX_SENTENCE_CHARS:
+                continue
+            persons = find_persons(sentence.text, gazetteer, base=sentence.start)
+            merged = []
+            for person in persons:
+                known = registry.get(person.name)
+                if known is None:
+                    registry[person.name] = person
+                    ctx.persons.append(person)
+                    known = person
+                else:
+                    known.role = known.role or person.role
+                    known.country = known.country or person.country
+                    known.admin1 = known.admin1 or person.admin1
+                merged.append(known)
+            view = SentenceView(
+                sentence=sentence,
+                places=gazetteer.find(sentence.text),
+                dates=find_dates(sentence.text, ctx.anchor),
+                attributions=find_attributions(sentence.text),
+                persons=merged,
+            )
+            views.append(view)
+            weapon_votes.update(c.value for c in view.weapons)
+            attacker_votes.update(c.value for c in view.attacker_cues)
+    # a surname that is also a town ("Gusev") is the person once the person is known
+    surnames = {p.surname for p in ctx.persons} | {w for p in ctx.persons for w in p.name.split()}
+    for view in views:
+        spans = [
+            (p.start - view.sentence.start, p.start - view.sentence.start + len(p.name))
+            for p in view.persons
+        ]
+        view.places = [
+            m
+            for m in view.places
+            if m.text not in surnames and not cues.overlaps((m.start, m.end), spans)
+        ]
+    if weapon_votes:
+        top = max(weapon_votes.values())
+        ctx.dominant_weapon = next(w for w in WEAPON_PREFERENCE if weapon_votes.get(w) == top)
+    if attacker_votes:
+        ctx.dominant_attacker[None] = attacker_votes.most_common(1)[0][0]
+    return views
+
+
+def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
+    gazetteer = get_gazetteer()
+
+    def resolve_claimant(view: SentenceView, span: tuple[int, int]):
+        inside = [a for a in view.attributions if span[0] <= a.start < span[1]]
+        chosen = (
+            inside[0] if inside else (view.attributions[0] if len(view.attributions) == 1 else None)
+        )
+        if chosen is None:
+            return None
+        return resolve_speaker(chosen.speaker, gazetteer, ctx.persons, ctx.last_person, None)
+
+    def date_for(view: SentenceView, match: re.Match[str]):
+        masked = nested_spans(view.text, view.dates)
+        own = [d for d in view.dates if not cues.inside((d.start, d.end), masked)]
+        for mention in own:
+            if mention.kind == "event":
+                if ctx.narrative_date:
+                    base, precision = ctx.narrative_date
+                    return base + dt.timedelta(days=mention.offset), precision
+                continue
+            return mention.date, mention.precision
+        if view.kind == "caption":
+            return None, "unknown"
+        if ctx.narrative_date:
+            return ctx.narrative_date
+        return (ctx.anchor, "day") if ctx.anchor else (None, "unknown")
+
+    for view in views:
+        paragraph = view.sentence.paragraph
+        if paragraph != ctx.paragraph_index:
+            ctx.paragraph_index = paragraph
+            ctx.paragraph_place = None
+            ctx.paragraph_weapon = None
+            ctx.paragraph_attacker = None
+        if view.kind == "heading":
+            places = sorted(
+                (m for m in view.places if m.place.kind != "country"),
+                key=lambda m: -PRECISION_RANK.get(m.place.precision, 0),
+            )
+            if places:
+                ctx.section_place = places[0].place
+                ctx.section_paragraph = paragraph
+            continue
+        strikes = find_strikes(view, ctx, resolve_claimant)
+        interceptions = find_interceptions(view, ctx, resolve_claimant)
+        visits = find_visits(view, ctx, date_for)
+        ctx.strikes.extend(strikes)
+        ctx.interceptions.extend(interceptions)
+        if interceptions and not strikes:
+            ctx.focus = None
+        if visits:
+            ctx.visits.extend(visits)
+            ctx.last_visit = visits[-1]
+        else:
+            follow_up_topics(view, ctx)
+        _remember(view, ctx)
+
+
+def _remember(view: SentenceView, ctx: ArticleContext) -> None:
+    specific = [
+        m
+        for m in view.places
+        if m.place.kind not in {"country", "sea"} and not cues.excluded_place(view.text, m)
+    ]
+    if specific:
+        ctx.paragraph_place = specific[-1].place
+    weapons = view.weapons
+    if weapons:
+        ctx.paragraph_weapon = weapons[-1].value
+    sides = view.attacker_cues
+    if sides:
+        ctx.paragraph_attacker = sides[-1].value
+    # the last person named, by full name or by surname ("Pistorius discussed ...")
+    named = [(p.start - view.sentence.start, p) for p in view.persons]
+    for person in ctx.persons:
+        for match in re.finditer(rf"\b{re.escape(person.surname)}\b", view.text):
+            named.append((match.start(), person))
+    if named:
+        ctx.last_person = max(named, key=lambda item: item[0])[1]
+
+
+# --------------------------------------------------------------------------- tidying
+def _compatible_places(a: PlaceRef | None, b: PlaceRef | None) -> bool:
+    if a is None or b is None:
+        return False
+    return (
+        a == b
+        or a.name == b.name
+        or a.contains(b)
+        or b.contains(a)
+        or (a.admin1_iso is not None and a.admin1_iso == b.admin1_iso)
+    )
+
+
+def _compatible_targets(a: str, b: str) -> bool:
+    return a == b or a in GENERIC_TARGETS or b in GENERIC_TARGETS
+
+
+def _tidy_strikes(drafts: list[StrikeDraft]) -> list[StrikeDraft]:
+    body = [d for d in drafts if not d.caption]
+    kept: list[StrikeDraft] = []
+    for draft in body:
+        twin = next(
+            (
+                k
+                for k in kept
+                if k.date == draft.date
+                and k.attacker == draft.attacker
+                and _same_source(k.claimant, draft.claimant)
+                and k.place is not None
+                and draft.place is not None
+                and k.place.name == draft.place.name
+                and k.place.precision == draft.place.precision
+                and _compatible_targets(k.target_type, draft.target_type)
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(draft)
+            continue
+        _merge_strike(twin, draft)
+    for draft in (d for d in drafts if d.caption):
+        # a caption repeats the body: it adds a claim only when the body has none like it
+        if any(
+            (k.date == draft.date or draft.date is None)
+            and k.attacker == draft.attacker
+            and _compatible_places(k.place, draft.place)
+            for k in kept
+        ):
+            continue
+        kept.append(draft)
+    return kept[:MAX_CLAIMS_PER_KIND]
+
+
+def _same_source(a, b) -> bool:
+    return a is None or b is None or a.name == b.name
+
+
+def _merge_strike(into: StrikeDraft, other: StrikeDraft) -> None:
+    if OUTCOME_RANK[other.outcome] > OUTCOME_RANK[into.outcome]:
+        into.outcome = other.outcome
+    if into.target_type in GENERIC_TARGETS and other.target_type not in GENERIC_TARGETS:
+        into.target_type = other.target_type
+    into.target_name = into.target_name or other.target_name
+    into.killed = into.killed if into.killed is not None else other.killed
+    into.injured = into.injured if into.injured is not None else other.injured
+    into.claimant = into.claimant or other.claimant
+    if into.weapon == "unknown":
+        into.weapon = other.weapon
+
+
+def _tidy_interceptions(drafts: list[InterceptionDraft], text: str) -> list[InterceptionDraft]:
+    kept: list[InterceptionDraft] = []
+    for draft in drafts:
+        partner = next((k for k in reversed(kept) if _joinable(k, draft, text)), None)
+        if partner is None:
+            kept.append(draft)
+            continue
+        for field in ("launched", "intercepted", "lost", "weapon_model"):
+            if getattr(partner, field) is None:
+                setattr(partner, field, getattr(draft, field))
+        if not partner.regions:
+            partner.regions = draft.regions
+            partner.regions_complete = draft.regions_complete
+        partner.claimant = partner.claimant or draft.claimant
+        if draft.start >= partner.end:
+            partner.end = draft.end
+    # a generic missile total broken down by type in the article is no claim of its own
+    specific = {"cruise_missile", "ballistic_missile"} & {k.weapon for k in kept}
+    kept = [
+        k
+        for k in kept
+        if not (k.weapon == "missile" and specific and k.intercepted is None and k.lost is None)
+    ]
+    kept = [
+        k
+        for k in kept
+        if not (
+            k.caption
+            and any(
+                o is not k and not o.caption and o.weapon == k.weapon and o.date == k.date
+                for o in kept
+            )
+        )
+    ]
+    return kept[:MAX_CLAIMS_PER_KIND]
+
+
+def _joinable(a: InterceptionDraft, b: InterceptionDraft, text: str) -> bool:
+    """Counts of one weapon in neighbouring sentences that complete each other."""
+    if a.weapon != b.weapon or a.defender != b.defender or a.date != b.date:
+        return False
+    if abs(b.paragraph - a.paragraph) > 1 or a.caption != b.caption:
+        return False
+    if b.start < a.end and a.start != b.start:
+        return False
+    if a.start == b.start and a.discriminator == b.discriminator:
+        return True
+    between = text[a.end : b.start]
+    if len(between) > 400:
+        return False
+    for field in ("launched", "intercepted", "lost"):
+        x, y = getattr(a, field), getattr(b, field)
+        if x is not None and y is not None and x != y:
+            return False
+    filled_a = {f for f in ("launched", "intercepted", "lost") if getattr(a, f) is not None}
+    filled_b = {f for f in ("launched", "intercepted", "lost") if getattr(b, f) is not None}
+    return not (filled_a & filled_b) or filled_a == filled_b
+
+
+def _tidy_visits(drafts: list[VisitDraft]) -> list[VisitDraft]:
+    kept: list[VisitDraft] = []
+    for draft in sorted(drafts, key=lambda d: d.caption):
+        surname = draft.visitor_name.split()[-1]
+        twin = next(
+            (
+                k
+                for k in kept
+                if k.visitor_name.split()[-1] == surname
+                and (draft.caption or _compatible_places(k.destination, draft.destination))
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(draft)
+        else:
+            for topic in draft.topics:
+                if topic not in twin.topics:
+                    twin.topics.append(topic)
+    kept.sort(key=lambda d: d.start)
+    return kept[:MAX_CLAIMS_PER_KIND]
+
+
+# --------------------------------------------------------------------------- record
+def _place(place: PlaceRef) -> dict:
+    return {
+        "name": place.name[:500],
+        "admin1": place.admin1,
+        "country": place.country,
+        "lat": place.lat,
+        "lon": place.lon,
+        "precision": place.precision,
+    }
+
+
+def _claimant(claimant) -> dict | None:
+    if claimant is None:
+        return None
+    side = claimant.side if claimant.side and len(claimant.side) == 2 else None
+    return {
+        "name": claimant.name[:500] if claimant.name else None,
+        "role": claimant.role[:500] if claimant.role else None,
+        "side": side,
+    }
+
+
+def _common(kind: str, draft, article: ArticleInput) -> dict:
+    end = min(draft.end, draft.start + 20_000)
+    return {
+        "claim_id": claim_id_for(article.article_id, kind, draft.start, end, draft.discriminator),
+        "date": draft.date,
+        "date_precision": draft.date_precision if draft.date else "unknown",
+        "claimed_by": _claimant(draft.claimant),
+        "evidence": {"text": article.text[draft.start : end], "start": draft.start, "end": end},
+    }
+
+
+def _record(article: ArticleInput, strikes, interceptions, visits) -> ExtractionRecord:
+    data = {
+        "schema_version": "1",
+        "article": {
+            "article_id": article.article_id,
+            "url": article.url,
+            "outlet": article.outlet,
+            "title": article.title,
+            "published_at": article.published_at,
+            "language": article.language,
+            "text_sha256": article.text_sha256,
+            "text": article.text,
+        },
+        "extractor": {"name": NAME, "version": VERSION},
+        "extracted_at": RELEASED_AT,
+        "strikes": [
+            _common("strike", d, article)
+            | {
+                "attacker": d.attacker,
+                "weapon": d.weapon,
+                "place": _place(d.place) if d.place else None,
+                "target": {"name": d.target_name, "type": d.target_type},
+                "target_count": d.target_count,
+                "outcome": d.outcome,
+                "killed": d.killed,
+                "injured": d.injured,
+            }
+            for d in strikes
+        ],
+        "interceptions": [
+            _common("interception", d, article)
+            | {
+                "attacker": d.attacker,
+                "defender": d.defender,
+                "weapon": d.weapon,
+                "weapon_model": d.weapon_model,
+                "launched": d.launched,
+                "intercepted": d.intercepted,
+                "lost": d.lost,
+                "window_start": d.window_start,
+                "window_end": d.window_end,
+                "regions": [{"name": name, "count": count} for name, count in d.regions],
+                "regions_complete": d.regions_complete,
+            }
+            for d in interceptions
+        ],
+        "visits": [
+            _common("visit", d, article)
+            | {
+                "visitor": {
+                    "name": d.visitor_name,
+                    "role": d.visitor_role,
+                    "country": d.visitor_country,
+                },
+                "destination": _place(d.destination),
+                "kind": d.kind,
+                "announced": d.announced,
+                "topics": d.topics[:20],
+            }
+            for d in visits
+        ],
+    }
+    # lax mode so that enum values may be given as their strings; every value is built
+    # here with the right type, so nothing is coerced from text
+    return ExtractionRecord.model_validate(data, strict=False)

@@ -1,0 +1,238 @@
+"""Article text to paragraphs and sentences, with exact character offsets.
+
+A paragraph is a line (or a block of hard-wrapped lines). Each paragraph gets a kind:
+- `title`: the headline, which repeats the body and is not read for claims;
+- `caption`: a photo caption ("X (right) visits ..."), read, but its claims give way to
+  the same claims in the body;
+- `heading`: a short label such as "Kazan, Tatarstan:", which names the place the
+  following paragraphs are about;
+- `boilerplate`: "SEE ALSO: ...", "Read more", credits: not read;
+- `body`: everything else.
+Sentences come from spaCy's rule-based sentencizer on a blank English pipeline (no model
+weights), run per paragraph so that a sentence never spans two paragraphs.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+# Sentences longer than this are not read by the rules: news sentences are far shorter,
+# and it bounds the cost of every regex on pathological input (a 100k-digit line).
+MAX_SENTENCE_CHARS = 2_000
+# A paragraph longer than this is cut into pieces before the sentencizer sees it.
+MAX_PARAGRAPH_CHARS = 100_000
+
+BOILERPLATE_RE = re.compile(
+    r"^\W*(?:see also|read more|read also|related(?: stories| articles)?|watch|listen|"
+    r"subscribe|sign up|advertisement|share this|follow us|copyright|©|more on this|"
+    r"also read|recommended|click here|editor'?s note|this story|this article)\b",
+    re.IGNORECASE,
+)
+CAPTION_MARK_RE = re.compile(
+    r"\((?:right|left|center|centre|front|back|top|bottom|second (?:from )?(?:left|right)|"
+    r"l|r|c|pictured|file|illustrative(?: photo)?|in (?:the )?(?:center|centre|foreground|"
+    r"background|middle))\)|^\W*(?:photo|pictured|file photo|caption|image|illustration)\s*[:|-]|"
+    r"\b(?:photo|image|picture)\s*(?:credit)?\s*[:/]\s*\S|/\s*(?:reuters|afp|ap|getty|epa|"
+    r"anadolu|tass|ria novosti|ukrinform)\b|\((?:reuters|afp|ap|epa)\)\s*$|"
+    r"\bphoto(?:graph)? (?:taken|shows|provided|released|distributed)\b|"
+    r"\b(?:in|on) this (?:photo|handout|image|picture)",
+    re.IGNORECASE,
+)
+# Present-tense description of a picture near the top: "A firefighter works at ...".
+CAPTION_VERB_RE = re.compile(
+    r"^[^.]{0,160}?\b(?:visits|inspects|works|stand|stands|walks|walk|looks|look|is seen|"
+    r"are seen|gather|gathers|sits|attends|shows|rises|rise|clear|clears|extinguish|"
+    r"extinguishes|examines|examine|pose|poses|speaks|holds|hold|lays|carry|carries)\b",
+    re.IGNORECASE,
+)
+MARKDOWN_PREFIX_RE = re.compile(r"^(?:\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+))+")
+MARKDOWN_IMAGE_RE = re.compile(r"^\s*!\[(?P<alt>[^\]]*)\]\([^)]*\)\s*$")
+
+
+@dataclass(slots=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    kind: str
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+    start: int
+    end: int
+    kind: str
+    index: int
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@functools.lru_cache(maxsize=1)
+def sentencizer():
+    """A blank English spaCy pipeline with the rule-based sentencizer (no weights)."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = MAX_PARAGRAPH_CHARS * 2
+    return nlp
+
+
+def _split_blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: lines, except that hard-wrapped lines are joined."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    current: tuple[int, int] | None = None
+    for line in text.splitlines(keepends=True):
+        start, stripped = position, line.rstrip("\r\n")
+        position += len(line)
+        if not stripped.strip():
+            if current:
+                spans.append(current)
+                current = None
+            continue
+        lead = len(stripped) - len(stripped.lstrip())
+        span = (start + lead, start + len(stripped.rstrip()))
+        if current is not None:
+            previous = text[current[0] : current[1]]
+            wrapped = (
+                len(previous) > 50
+                and not re.search(r"[.!?:\"”')\]]$", previous)
+                and stripped.lstrip()[:1].islower()
+            )
+            if wrapped:
+                current = (current[0], span[1])
+                continue
+            spans.append(current)
+        current = span
+    if current:
+        spans.append(current)
+    return spans
+
+
+def _classify(text: str, index: int, title: str | None, first_body: int | None) -> str:
+    words = text.split()
+    if BOILERPLATE_RE.match(text):
+        return "boilerplate"
+    if index == 0 and title and _same(text, title):
+        return "title"
+    if text.lstrip().startswith("#"):
+        return "title" if index == 0 else "heading"
+    if CAPTION_MARK_RE.search(text):
+        return "caption"
+    if text.rstrip().endswith(":") and len(words) <= 8:
+        return "heading"
+    if index == 0 and not title and len(words) <= 20 and not re.search(r"[.!?]\s*$", text):
+        return "title"
+    if len(words) <= 6 and not re.search(r"[.!?\"”]\s*$", text):
+        return "heading"
+    near_top = first_body is None and index <= 2
+    dated = re.search(r"\b(?:on|in) (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+)\b|\bvisits\b", text)
+    # a present-tense picture description before the story starts
+    if (
+        near_top
+        and len(words) <= 60
+        and CAPTION_VERB_RE.match(text)
+        and " said" not in text
+        and dated
+    ):
+        return "caption"
+    return "body"
+
+
+def _same(a: str, b: str) -> bool:
+    def norm(s: str) -> str:
+        return re.sub(r"[\W_]+", " ", s).strip().lower()
+
+    return norm(a) == norm(b)
+
+
+def segment(text: str, title: str | None = None) -> list[Paragraph]:
+    """Paragraphs with kinds and sentences; offsets index into `text`."""
+    paragraphs: list[Paragraph] = []
+    first_body: int | None = None
+    for index, (start, end) in enumerate(_split_blocks(text)):
+        raw = text[start:end]
+        image = MARKDOWN_IMAGE_RE.match(raw)
+        if image and image.group("alt").strip():
+            offset = raw.index(image.group("alt"))
+            start, end = start + offset, start + offset + len(image.group("alt"))
+            kind = "caption"
+        else:
+            prefix = MARKDOWN_PREFIX_RE.match(raw)
+            kind = _classify(raw, index, title, first_body)
+            if prefix:
+                start += prefix.end()
+        if start >= end:
+            continue
+        if kind == "body" and first_body is None:
+            first_body = index
+        paragraphs.append(Paragraph(text[start:end], start, end, kind, len(paragraphs)))
+    _add_sentences(paragraphs, text)
+    return paragraphs
+
+
+def _pieces(paragraph: Paragraph) -> list[tuple[int, str]]:
+    """A paragraph, cut at whitespace into pieces the sentencizer may take."""
+    if len(paragraph.text) <= MAX_PARAGRAPH_CHARS:
+        return [(paragraph.start, paragraph.text)]
+    pieces = []
+    offset = 0
+    text = paragraph.text
+    while offset < len(text):
+        cut = min(len(text), offset + MAX_PARAGRAPH_CHARS)
+        if cut < len(text):
+            space = text.rfind(" ", offset + MAX_PARAGRAPH_CHARS // 2, cut)
+            cut = space + 1 if space > offset else cut
+        pieces.append((paragraph.start + offset, text[offset:cut]))
+        offset = cut
+    return pieces
+
+
+_LONG_RUN_RE = re.compile(r"\S{200,}")
+
+
+def _tame(piece: str) -> str:
+    """The same text with runs of 200+ non-space characters blanked to letters.
+
+    spaCy's tokenizer strips prefixes one character at a time, which is quadratic on
+    a run like "((((...": no word is that long, so the run becomes "xxxx..." of the
+    same length and offsets stay exact."""
+    return _LONG_RUN_RE.sub(lambda m: "x" * len(m.group(0)), piece)
+
+
+def _add_sentences(paragraphs: list[Paragraph], text: str) -> None:
+    """Sentences of the whole text in one spaCy pass, cut at paragraph ends."""
+    readable = [p for p in paragraphs if p.kind != "boilerplate"]
+    if not readable:
+        return
+    nlp = sentencizer()
+    begin, finish = readable[0].start, readable[-1].end
+    pieces = _pieces(Paragraph(text[begin:finish], begin, finish, "body", -1))
+    index = 0
+    for (start, _), doc in zip(pieces, nlp.pipe(_tame(p) for _, p in pieces), strict=True):
+        for sent in doc.sents:
+            s_start, s_end = start + sent.start_char, start + sent.end_char
+            while index < len(readable) and readable[index].end <= s_start:
+                index += 1
+            probe = index
+            while probe < len(readable) and readable[probe].start < s_end:
+                paragraph = readable[probe]
+                lo, hi = max(s_start, paragraph.start), min(s_end, paragraph.end)
+                raw = text[lo:hi]
+                stripped = raw.strip()
+                if stripped:
+                    offset = lo + len(raw) - len(raw.lstrip())
+                    paragraph.sentences.append(
+                        Sentence(
+                            stripped,
+                            offset,
+                            offset + len(stripped),
+                            paragraph.index,
+                            paragraph.kind,
+                        )
+                    )
+                probe += 1

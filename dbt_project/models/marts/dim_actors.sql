@@ -1,0 +1,19 @@
+with
+
+actor_mentions as (
+    select * from {{ ref('int_actors_unioned') }}
+),
+
+actors as (
+    select
+        actor_id,
+        mode(actor_name) as actor_name,
+        mode(actor_role) as actor_role,
+        mode(side) as side,
+        min(actor_kind) as actor_kind,
+        cast(count(*) as integer) as claim_count
+    from actor_mentions
+    group by actor_id
+)
+
+select * from actors

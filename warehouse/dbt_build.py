@@ -30,7 +30,7 @@ def run_dbt_build(
 
     # Per-database target and log folders: two warehouses built at once (tests, a
     # second checkout) must not share dbt's partial-parse state.
-    state_dir = database.parent / f".{database.name}.dbt"
+    state_dir = database.parent / f"{database.name}.dbt"
     args = [
         "build",
         "--project-dir",

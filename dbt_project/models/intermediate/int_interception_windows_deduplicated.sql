@@ -16,9 +16,11 @@
 --     a group that counts once, by its longest window, so a window inside another is
 --     not added (overlapping_window); weapon models are added up, and a window without a
 --     model that overlaps one with a model is the same count (model_unspecified_duplicate)
---   4 when the claimant gave windows, its claims without a window are retellings
---     (windowless_re_report); when it gave none, one claim per weapon model counts, the
---     one with the largest figures (duplicate_statement)
+--   4 a claim without a window (the ministry's "during the past night") is a retelling
+--     (windowless_re_report) only when one of the claimant's windows covers the heart of
+--     the night (00:00-05:00 Kyiv time of the attack night); otherwise it is the night's
+--     own figure and adds to the evening and daytime windows. Among such claims one per
+--     weapon model counts, the one with the largest figures (duplicate_statement)
 -- Counted claims have headline_reason = 'headline' and is_headline = true.
 with
 
@@ -86,7 +88,12 @@ headline_claimants as (
 headline_pool as (
     select
         claims.*,
-        bool_or(claims.window_from is not null) over (partition by claims.interception_id) as has_windows
+        bool_or(
+            claims.window_from
+            < timezone('UTC', timezone('Europe/Kyiv', cast(claims.attack_night as timestamp) + interval 5 hour))
+            and claims.window_to
+            > timezone('UTC', timezone('Europe/Kyiv', cast(claims.attack_night as timestamp)))
+        ) over (partition by claims.interception_id) as has_core_night_window
     from claims_tiered as claims
     inner join headline_claimants
         on
@@ -151,7 +158,7 @@ windows_without_model_overlapping as (
     where unspecified.weapon_model_key = '' and unspecified.is_group_window
 ),
 
----------- statements without a window, when the claimant gave no window at all
+---------- statements without a window, when no window covers the heart of the night
 statements_ranked as (
     select
         *,
@@ -161,7 +168,7 @@ statements_ranked as (
         ) = 1 as is_first_statement,
         bool_or(weapon_model_key <> '') over (partition by interception_id) as has_specified_model
     from headline_pool
-    where not has_windows
+    where window_from is null and not coalesce(has_core_night_window, false)
 ),
 
 ---------- every claim with its reason
@@ -186,7 +193,7 @@ reasons as (
                 then 'overlapping_window'
             when windows_without_model_overlapping.claim_id is not null then 'model_unspecified_duplicate'
             when windows_kept.claim_id is not null then 'headline'
-            when pool_windowless.claim_id is not null and pool_windowless.has_windows
+            when pool_windowless.claim_id is not null and pool_windowless.has_core_night_window
                 then 'windowless_re_report'
             when statements_ranked.has_specified_model and statements_ranked.weapon_model_key = ''
                 then 'model_unspecified_duplicate'

@@ -5,6 +5,7 @@ All functions take a sentence (or clause) string and return sentence-relative sp
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from ingest.extractors.rules.lexicon import (
     target_of,
     weapon_of,
 )
+from ingest.extractors.rules.memo import list_cache
 from ingest.extractors.rules.numbers import find_numbers
 
 CLAUSE_SPLIT_RE = re.compile(
@@ -89,6 +91,7 @@ _WEAPON_STEMS = (
 )
 
 
+@list_cache()
 def weapons(text: str) -> list[Cue]:
     lower = text.lower()
     if not any(stem in lower for stem in _WEAPON_STEMS):
@@ -104,6 +107,7 @@ def weapons(text: str) -> list[Cue]:
     return found
 
 
+@list_cache()
 def targets(text: str, exclude: list[tuple[int, int]] = ()) -> list[Cue]:
     found = []
     for match in TARGET_RE.finditer(text):
@@ -118,6 +122,7 @@ _NEGATION_RE = re.compile(
 )
 
 
+@list_cache()
 def outcomes(text: str, weapon_spans: list[tuple[int, int]]) -> list[Cue]:
     """Outcome words that are about the target (not "58 drones were destroyed")."""
     found = []
@@ -191,6 +196,7 @@ ATTACKER_RES = [
 ]
 
 
+@list_cache()
 def attacker_cues(text: str, exclude: list[tuple[int, int]] = ()) -> list[Cue]:
     if (
         "Russia" not in text
@@ -281,6 +287,7 @@ _A_PERSON_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and the result is an immutable tuple
 def casualties(text: str) -> tuple[int | None, int | None]:
     """(killed, injured) stated in the text; 0 for "nobody was hurt", None when silent."""
     killed = injured = None

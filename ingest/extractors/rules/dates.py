@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ingest.extractors.rules.memo import list_cache
+
 MONTH_NUMBERS = {
     "january": 1,
     "jan": 1,
@@ -182,6 +184,7 @@ _EVENT_OFFSETS = {
 }
 
 
+@list_cache()
 def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     """Every date phrase in `text`, resolved, in order of position."""
     found: list[DateMention] = []

@@ -25,6 +25,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.extractors.rules.memo import list_cache
+
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "reference"
 
 FACILITY_COLUMNS = {
@@ -611,6 +613,7 @@ class Gazetteer:
         ]
         return found[0] if len(found) == 1 else None
 
+    @list_cache()
     def find(self, text: str) -> list[PlaceMention]:
         """Place mentions in `text`, longest match first, not overlapping, in order."""
         tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text)]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ingest.extractors.rules import cues
 from ingest.extractors.rules.gazetteer import REFERENCE_DIR
 from ingest.extractors.rules.lexicon import OPPONENT
+from ingest.extractors.rules.memo import list_cache
 from ingest.extractors.rules.model import ArticleContext, InterceptionDraft, SentenceView
 from ingest.extractors.rules.numbers import NumberMention, find_numbers
 
@@ -40,6 +41,46 @@ LOST_RE = re.compile(
     r"because of|as a result of) (?:electronic|active)|failed to reach|did not reach|didn't reach|"
     r"never reached|disappeared from (?:the )?radar|(?:were|was) jammed|jammed|suppressed by "
     r"electronic|went off course|were diverted|(?:were|was) redirected|lost locat\w+)\b",
+    re.IGNORECASE,
+)
+# Every match of INTERCEPT_RE, LAUNCH_RE or LOST_RE holds one of these lower-cased
+# stems: a sentence without any of them skips the three large patterns. Keep in step.
+_CUE_STEMS = (
+    "down",
+    "intercept",
+    "destroy",
+    "neutrali",
+    "repelled",
+    "eliminated",
+    "taken out",
+    "knocked out",
+    "air defen",
+    "launch",
+    "fired",
+    "firing",
+    "sent",
+    "used",
+    "deployed",
+    "attack",
+    "struck",
+    "involving",
+    "consisted of",
+    "comprised",
+    "a total of",
+    "using",
+    "in the air",
+    "lost",
+    "reach",
+    "radar",
+    "jammed",
+    "suppressed by",
+    "off course",
+    "diverted",
+    "redirected",
+)
+# the three cue patterns in one pass, for the yes/no gate
+_ANY_CUE_RE = re.compile(
+    "|".join(f"(?:{regex.pattern})" for regex in (INTERCEPT_RE, LOST_RE, LAUNCH_RE)),
     re.IGNORECASE,
 )
 _GROUP_JOIN_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|as well as\s+|plus\s+)$")
@@ -173,6 +214,7 @@ _PLAIN_WORD_ALIASES = {
 }
 
 
+@list_cache()
 def find_models(text: str) -> list[tuple[int, int, str, str]]:
     pattern, table = weapon_models()
     if pattern is None:
@@ -326,7 +368,10 @@ def find_interceptions(
     view: SentenceView, ctx: ArticleContext, resolve_claimant
 ) -> list[InterceptionDraft]:
     text = view.text
-    if not (INTERCEPT_RE.search(text) or LOST_RE.search(text) or LAUNCH_RE.search(text)):
+    lower = view.lower
+    if not any(stem in lower for stem in _CUE_STEMS):
+        return []
+    if not _ANY_CUE_RE.search(text):
         return []
     weapon_cues = view.weapons
     extra = [

@@ -44,6 +44,11 @@ class SentenceView:
         return self.sentence.kind
 
     @functools.cached_property
+    def lower(self) -> str:
+        # for cheap substring gates in front of the large case-insensitive patterns
+        return self.text.lower()
+
+    @functools.cached_property
     def weapons(self):
         from ingest.extractors.rules import cues
 

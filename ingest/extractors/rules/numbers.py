@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from ingest.extractors.rules.memo import list_cache
+
 _UNITS = (
     "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
@@ -66,6 +68,7 @@ def parse_number(text: str) -> int | None:
     return value if 0 <= value <= MAX_COUNT else None
 
 
+@list_cache()
 def find_numbers(text: str) -> list[NumberMention]:
     """Count-like numbers in `text`, in order, without dates, times, years and models."""
     found: list[NumberMention] = []

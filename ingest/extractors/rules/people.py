@@ -12,11 +12,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from ingest.extractors.rules.gazetteer import Gazetteer
 from ingest.extractors.rules.lexicon import DEMONYM_RE, DEMONYMS, NOT_NAME_WORDS, ROLE_RE
+from ingest.extractors.rules.memo import list_cache
 
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]\.)"
 _PARTICLE = r"(?:von der|van der|von|van|de|der|al|bin|ibn|da|di|le|la)"
@@ -239,6 +241,7 @@ def _role_from_title(title: str) -> str:
     return role.lower() if role.lower() in {"governor", "mayor"} else role
 
 
+@list_cache()
 def find_attributions(text: str) -> list[Attribution]:
     """Speaker phrases of a sentence or clause, with the span they cover."""
     found: list[Attribution] = []
@@ -251,7 +254,7 @@ def find_attributions(text: str) -> list[Attribution]:
     for match in SPEECH_RE.finditer(text):
         before = text[: match.start()]
         # "..., said Ukraine's air force." / "..., said regional governor X."
-        if re.search(r"[,\"”]\s*$", before):
+        if before.rstrip()[-1:] in (",", '"', "”"):
             after = text[match.end() :]
             inverted = re.match(
                 r"\s+((?:the\s+)?(?:[A-Z]|regional |local |a |an )[^,;.]{1,120}?)"
@@ -274,6 +277,20 @@ def find_attributions(text: str) -> list[Attribution]:
 _BACK_WORD_RE = re.compile(r"([\w.'’-]+)\s*$")
 
 
+def _back_word(text: str, position: int) -> re.Match[str] | None:
+    """`_BACK_WORD_RE.search(text[:position])`, reading only the tail when it can.
+
+    The pattern is anchored at the end, so a full search tries every position of a
+    long sentence; a match that starts inside the tail window is the same match (the
+    character before it cannot extend it). Only when the window holds no match or
+    one that starts at its edge is the whole prefix searched."""
+    window = max(0, position - 120)
+    match = _BACK_WORD_RE.search(text, window, position)
+    if window and (match is None or match.start() == window):
+        match = _BACK_WORD_RE.search(text, 0, position)
+    return match
+
+
 def _speaker_before(before: str) -> tuple[str | None, int]:
     """The noun phrase right before a speech verb, with an optional appositive."""
     text = before.rstrip()
@@ -293,7 +310,7 @@ def _speaker_before(before: str) -> tuple[str | None, int]:
     words: list[tuple[int, str]] = []
     position = len(text)
     while position > 0 and len(words) < 8:
-        match = _BACK_WORD_RE.search(text[:position])
+        match = _back_word(text, position)
         if not match:
             break
         word = match.group(1)
@@ -372,6 +389,12 @@ def _speaker_like(speaker: str) -> bool:
     return bool(re.search(r"[A-Z][a-z]", speaker))
 
 
+@functools.lru_cache(maxsize=4096)
+def surname_re(surname: str) -> re.Pattern[str]:
+    """The surname as a whole word (compiled once per surname)."""
+    return re.compile(rf"\b{re.escape(surname)}\b")
+
+
 def resolve_speaker(
     speaker: str,
     gazetteer: Gazetteer,
@@ -397,7 +420,9 @@ def resolve_speaker(
             return Claimant(name, role, side or country or context_country)
     # a person met before, named by full name or surname
     for person in reversed(persons):
-        if person.name in text or re.search(rf"\b{re.escape(person.surname)}\b", text):
+        if person.name in text or (
+            person.surname in text and surname_re(person.surname).search(text)
+        ):
             return Claimant(person.name, person.role, person.country)
     name = NAME_RE.search(text)
     if name:

@@ -34,6 +34,7 @@ from ingest.extractors.rules.people import (
     find_attributions,
     find_persons,
     resolve_speaker,
+    surname_re,
 )
 from ingest.extractors.rules.strikes import find_strikes, nested_spans
 from ingest.extractors.rules.text import MAX_SENTENCE_CHARS, segment
@@ -205,7 +206,9 @@ def _remember(view: SentenceView, ctx: ArticleContext) -> None:
     # the last person named, by full name or by surname ("Pistorius discussed ...")
     named = [(p.start - view.sentence.start, p) for p in view.persons]
     for person in ctx.persons:
-        for match in re.finditer(rf"\b{re.escape(person.surname)}\b", view.text):
+        if person.surname not in view.text:
+            continue  # cheap test before the pattern
+        for match in surname_re(person.surname).finditer(view.text):
             named.append((match.start(), person))
     if named:
         ctx.last_person = max(named, key=lambda item: item[0])[1]

@@ -39,6 +39,32 @@ TRIGGER_RE = re.compile(
     r"damaged|hit|destroyed|set)|wrecked|knocked out|taken out of service)\b",
     re.IGNORECASE,
 )
+# Every match of TRIGGER_RE holds one of these lower-cased stems: a sentence without
+# any of them skips the large pattern. Keep in step with TRIGGER_RE.
+_TRIGGER_STEMS = (
+    "struck",
+    "strike",
+    "hit",
+    "attack",
+    "target",
+    "damag",
+    "destroy",
+    "fire",
+    "ablaze",
+    "alight",
+    "ignit",
+    "explo",
+    "blast",
+    "shell",
+    "bomb",
+    "crash",
+    "fell on",
+    "debris",
+    "raid",
+    "wreck",
+    "knocked out",
+    "taken out of service",
+)
 NESTED_PARTICIPLE_RE = re.compile(
     r"\b(?:damaged|hit|struck|destroyed|targeted|set ablaze|set on fire|attacked)\s+"
     r"(?:in|during|by)\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,4}?(?:attacks?|strikes?|raids?)\b"
@@ -246,6 +272,11 @@ def _place_from(mention_place: PlaceRef, facility: PlaceRef | None) -> PlaceRef:
 def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> list[StrikeDraft]:
     """New strike drafts in a sentence; follow-ups update `ctx.focus` in place."""
     text = view.text
+    lower = view.lower
+    # the gate first: most sentences tell no strike and need none of the work below
+    quick = any(stem in lower for stem in _TRIGGER_STEMS) and bool(TRIGGER_RE.search(text))
+    if not quick and (ctx.focus is None or not _FOLLOW_UP_GATE_RE.search(text)):
+        return []
     sentence = view.sentence
     caption = view.kind == "caption"
     weapon_cues = view.weapons
@@ -260,9 +291,6 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
     ]
     drafts: list[StrikeDraft] = []
     sentence_sides = view.attacker_cues
-    quick = bool(TRIGGER_RE.search(text))
-    if not quick and (ctx.focus is None or not _FOLLOW_UP_GATE_RE.search(text)):
-        return []
     for span in cues.clauses(text):
         clause = text[span[0] : span[1]]
         clause_masked = [

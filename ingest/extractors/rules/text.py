@@ -40,6 +40,15 @@ CAPTION_MARK_RE = re.compile(
     r"\b(?:in|on) this (?:photo|handout|image|picture)",
     re.IGNORECASE,
 )
+# Every match of CAPTION_MARK_RE holds one of these (lower-cased). Keep in step.
+_CAPTION_MARK_STEMS = ("(", "/", "photo", "picture", "caption", "image", "illustration", "handout")
+
+
+def _caption_marked(text: str) -> bool:
+    lower = text.lower()
+    return any(stem in lower for stem in _CAPTION_MARK_STEMS) and bool(CAPTION_MARK_RE.search(text))
+
+
 # Present-tense description of a picture near the top: "A firefighter works at ...".
 CAPTION_VERB_RE = re.compile(
     r"^[^.]{0,160}?\b(?:visits|inspects|works|stand|stands|walks|walk|looks|look|is seen|"
@@ -81,6 +90,42 @@ def sentencizer():
     return nlp
 
 
+def sentence_spans(nlp, text: str) -> list[tuple[int, int]]:
+    """(start_char, end_char) of the sentences spaCy's sentencizer finds in `text`.
+
+    The same rule as `Sentencizer.predict` (a sentence starts at the first token after
+    a sentence-final character that is neither punctuation nor such a character), run
+    on the tokenizer's arrays instead of Python token objects: the pipeline's
+    per-token loop and `doc.sents` cost several times the tokenizer itself."""
+    from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
+
+    doc = nlp.make_doc(text)
+    if len(doc) == 0:
+        return []
+    columns = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH])
+    finals = _final_hashes(nlp)
+    starts = [0]
+    seen_final = False
+    orths, puncts = columns[:, 0].tolist(), columns[:, 1].tolist()
+    for i, (orth, punct) in enumerate(zip(orths, puncts, strict=True)):
+        final = orth in finals
+        if seen_final and not punct and not final:
+            starts.append(i)
+            seen_final = False
+        elif final:
+            seen_final = True
+    idx = columns[:, 2].tolist()
+    length = columns[:, 3].tolist()
+    ends = [*starts[1:], len(doc)]
+    return [(idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(starts, ends, strict=True)]
+
+
+@functools.lru_cache(maxsize=4)
+def _final_hashes(nlp) -> frozenset[int]:
+    chars = nlp.get_pipe("sentencizer").punct_chars
+    return frozenset(nlp.vocab.strings.add(c) for c in chars)
+
+
 def _split_blocks(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: lines, except that hard-wrapped lines are joined."""
     spans: list[tuple[int, int]] = []
@@ -113,6 +158,11 @@ def _split_blocks(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_CAPTION_DATED_RE = re.compile(
+    r"\b(?:on|in) (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+)\b|\bvisits\b"
+)
+
+
 def _classify(text: str, index: int, title: str | None, first_body: int | None) -> str:
     words = text.split()
     if BOILERPLATE_RE.match(text):
@@ -121,23 +171,22 @@ def _classify(text: str, index: int, title: str | None, first_body: int | None) 
         return "title"
     if text.lstrip().startswith("#"):
         return "title" if index == 0 else "heading"
-    if CAPTION_MARK_RE.search(text):
+    if _caption_marked(text):
         return "caption"
     if text.rstrip().endswith(":") and len(words) <= 8:
         return "heading"
-    if index == 0 and not title and len(words) <= 20 and not re.search(r"[.!?]\s*$", text):
+    if index == 0 and not title and len(words) <= 20 and text.rstrip()[-1:] not in (".", "!", "?"):
         return "title"
-    if len(words) <= 6 and not re.search(r"[.!?\"”]\s*$", text):
+    if len(words) <= 6 and text.rstrip()[-1:] not in (".", "!", "?", '"', "”"):
         return "heading"
     near_top = first_body is None and index <= 2
-    dated = re.search(r"\b(?:on|in) (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+)\b|\bvisits\b", text)
     # a present-tense picture description before the story starts
     if (
         near_top
         and len(words) <= 60
         and CAPTION_VERB_RE.match(text)
         and " said" not in text
-        and dated
+        and _CAPTION_DATED_RE.search(text)
     ):
         return "caption"
     return "body"
@@ -213,9 +262,9 @@ def _add_sentences(paragraphs: list[Paragraph], text: str) -> None:
     begin, finish = readable[0].start, readable[-1].end
     pieces = _pieces(Paragraph(text[begin:finish], begin, finish, "body", -1))
     index = 0
-    for (start, _), doc in zip(pieces, nlp.pipe(_tame(p) for _, p in pieces), strict=True):
-        for sent in doc.sents:
-            s_start, s_end = start + sent.start_char, start + sent.end_char
+    for start, piece in pieces:
+        for sent_start, sent_end in sentence_spans(nlp, _tame(piece)):
+            s_start, s_end = start + sent_start, start + sent_end
             while index < len(readable) and readable[index].end <= s_start:
                 index += 1
             probe = index

@@ -25,6 +25,19 @@ TRAVEL_RE = re.compile(
     r"(?:visit|trip) to|paid a (?:[\w-]+ )?visit to)\b",
     re.IGNORECASE,
 )
+# Every match of TRAVEL_RE holds one of these lower-cased stems. Keep in step.
+_TRAVEL_STEMS = (
+    "arriv",
+    "visit",
+    "tour",
+    "inspect",
+    "travel",
+    "flew",
+    "came to",
+    "went to",
+    "landed in",
+    "trip",
+)
 UNANNOUNCED_RE = re.compile(
     r"\b(?:unannounced|surprise|unexpected|secret|not (?:been )?announced|previously "
     r"unannounced|without prior announcement|undisclosed)\b",
@@ -186,6 +199,9 @@ def _destination(view: SentenceView, verb_end: int, visitor: Person) -> PlaceRef
 def find_visits(view: SentenceView, ctx: ArticleContext, date_for) -> list[VisitDraft]:
     text = view.text
     drafts = []
+    lower = view.lower
+    if not any(stem in lower for stem in _TRAVEL_STEMS):
+        return drafts
     for match in TRAVEL_RE.finditer(text):
         visitor = _visitor(view, match.start(), match.end(), ctx)
         if visitor is None:

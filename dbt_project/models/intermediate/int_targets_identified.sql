@@ -46,14 +46,14 @@ facility_targets as (
 named_targets as (
     select
         target_id,
-        mode(target_name) as target_name,
-        mode(target_type) as target_type,
+        mode(target_name order by target_name) as target_name,
+        mode(target_type order by target_type) as target_type,
         min(region_key) as place_id,
-        mode(admin1) as place_name,
-        mode(admin1) as admin1,
-        mode(country) as country,
-        avg(lat) as lat,
-        avg(lon) as lon,
+        mode(admin1 order by admin1) as place_name,
+        mode(admin1 order by admin1) as admin1,
+        mode(country order by country) as country,
+        round(avg(lat), 5) as lat,
+        round(avg(lon), 5) as lon,
         cast(null as varchar) as operator,
         cast(null as varchar) as capacity,
         'named_in_claims' as target_source
@@ -65,15 +65,15 @@ named_targets as (
 unnamed_targets as (
     select
         strike_matches.event_target_id as target_id,
-        replace(mode(strike_claims.target_type), '_', ' ') || ' in ' || mode(strike_claims.place_name)
+        replace(mode(strike_claims.target_type order by strike_claims.target_type), '_', ' ') || ' in ' || mode(strike_claims.place_name order by strike_claims.place_name)
             as target_name,
-        mode(strike_claims.target_type) as target_type,
+        mode(strike_claims.target_type order by strike_claims.target_type) as target_type,
         min(strike_claims.city_key) as place_id,
-        mode(strike_claims.place_name) as place_name,
+        mode(strike_claims.place_name order by strike_claims.place_name) as place_name,
         mode(strike_claims.admin1) as admin1,
-        mode(strike_claims.country) as country,
-        avg(strike_claims.lat) as lat,
-        avg(strike_claims.lon) as lon,
+        mode(strike_claims.country order by strike_claims.country) as country,
+        round(avg(strike_claims.lat), 5) as lat,
+        round(avg(strike_claims.lon), 5) as lon,
         cast(null as varchar) as operator,
         cast(null as varchar) as capacity,
         'unnamed_in_city' as target_source

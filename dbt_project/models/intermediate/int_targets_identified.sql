@@ -65,8 +65,9 @@ named_targets as (
 unnamed_targets as (
     select
         strike_matches.event_target_id as target_id,
-        replace(mode(strike_claims.target_type order by strike_claims.target_type), '_', ' ') || ' in ' || mode(strike_claims.place_name order by strike_claims.place_name)
-            as target_name,
+        replace(mode(strike_claims.target_type order by strike_claims.target_type), '_', ' ')
+        || ' in '
+        || mode(strike_claims.place_name order by strike_claims.place_name) as target_name,
         mode(strike_claims.target_type order by strike_claims.target_type) as target_type,
         min(strike_claims.city_key) as place_id,
         mode(strike_claims.place_name order by strike_claims.place_name) as place_name,

@@ -53,35 +53,36 @@ def validate_line(
 
 def cross_field_problems(record: ExtractionRecord) -> list[str]:
     problems: list[str] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, int]] = {}
     text = record.article.text
-    located = [
-        (f"{name}[{index}]", claim)
-        for name in ("strikes", "interceptions", "visits")
-        for index, claim in enumerate(getattr(record, name))
-    ]
-    for where, claim in located:
-        if claim.claim_id in seen:
-            problems.append(
-                f"{where}.claim_id: {claim.claim_id!r} is used twice in this record "
-                f"(also by {seen[claim.claim_id]})"
-            )
-        else:
-            seen[claim.claim_id] = where
-        if text is None:
-            continue
-        evidence = claim.evidence
-        if evidence.end > len(text):
-            problems.append(
-                f"{where}.evidence: end {evidence.end} is past the end of article.text "
-                f"({len(text)} characters)"
-            )
-        elif text[evidence.start : evidence.end] != evidence.text:
-            problems.append(
-                f"{where}.evidence: article.text[{evidence.start}:{evidence.end}] is "
-                f"{_preview(text[evidence.start : evidence.end])}, not the evidence text "
-                f"{_preview(evidence.text)}"
-            )
+    length = len(text) if text is not None else 0
+    # Locations ("strikes[2]") are spelt out only for a problem: most records have none.
+    for name in ("strikes", "interceptions", "visits"):
+        for index, claim in enumerate(getattr(record, name)):
+            claim_id = claim.claim_id
+            if claim_id in seen:
+                first_name, first_index = seen[claim_id]
+                problems.append(
+                    f"{name}[{index}].claim_id: {claim_id!r} is used twice in this record "
+                    f"(also by {first_name}[{first_index}])"
+                )
+            else:
+                seen[claim_id] = (name, index)
+            if text is None:
+                continue
+            evidence = claim.evidence
+            start, end = evidence.start, evidence.end
+            if end > length:
+                problems.append(
+                    f"{name}[{index}].evidence: end {end} is past the end of article.text "
+                    f"({length} characters)"
+                )
+            elif text[start:end] != evidence.text:
+                problems.append(
+                    f"{name}[{index}].evidence: article.text[{start}:{end}] is "
+                    f"{_preview(text[start:end])}, not the evidence text "
+                    f"{_preview(evidence.text)}"
+                )
     return problems
 
 

@@ -10,6 +10,10 @@ Writers serialise on an advisory lock file (`.NAME.lock`, `flock(2)`): a second
 scheduled run either waits or exits with a clear message, never corrupts. A killed
 writer leaves the published file as it was; its working copy is kept and the next
 writer goes on from it (DuckDB rolls back what was not committed).
+
+Test hook: `WAREHOUSE_TEST_PUBLISH_DELAY=SECONDS` sleeps between the copy and the
+rename of a publish, so tests can kill a writer in the middle of one
+(tests/robustness). It does nothing when unset.
 """
 
 from __future__ import annotations
@@ -119,14 +123,34 @@ def prepare_work_copy(paths: WarehousePaths) -> None:
         return
     _remove_database(paths.work)
     if signature is not None:
-        _copy_file(paths.published, paths.work)
+        # Seed through a temporary name: a copy cut off by a crash is never taken for
+        # a working copy.
+        seeding = paths.work.with_name(paths.work.name + ".seeding")
+        _copy_file(paths.published, seeding)
+        try:
+            os.replace(seeding, paths.work)
+        except OSError as error:
+            raise WarehouseWriteError(_explain_os_error(error, paths.work)) from error
 
 
 def publish(paths: WarehousePaths) -> None:
     """Copy the working copy next to the published file and rename it into place."""
     _remove_database(paths.publishing)
+    # Fold any WAL into the file first: the copy below takes the main file only.
+    try:
+        connection = duckdb.connect(str(paths.work))
+        try:
+            connection.execute("checkpoint")
+        finally:
+            connection.close()
+    except duckdb.Error as error:
+        explained = _explain_duckdb_error(error, paths.work)
+        if explained is None:
+            raise
+        raise WarehouseWriteError(explained) from error
     try:
         _copy_file(paths.work, paths.publishing)
+        _test_delay("WAREHOUSE_TEST_PUBLISH_DELAY")
         os.replace(paths.publishing, paths.published)
         _fsync_dir(paths.published.parent)
     except OSError as error:
@@ -146,9 +170,17 @@ def writer_paths(
     """
     paths = paths_for(db)
     with writer_lock(paths, wait_seconds=wait_seconds):
-        prepare_work_copy(paths)
-        open_work_connection(paths).close()
-        yield paths
+        try:
+            prepare_work_copy(paths)
+            open_work_connection(paths).close()
+            yield paths
+        except duckdb.Error as error:
+            # A full disk or a read-only target surfaces as a DuckDB I/O error deep in
+            # a load or build; say which file and what to do, as for any OSError.
+            explained = _explain_duckdb_error(error, paths.work)
+            if explained is None:
+                raise
+            raise WarehouseWriteError(explained) from error
         if publish_on_success:
             publish(paths)
 
@@ -183,13 +215,43 @@ def open_work_connection(paths: WarehousePaths) -> duckdb.DuckDBPyConnection:
 def _copy_file(source: Path, target: Path) -> None:
     try:
         with open(source, "rb") as reader, open(target, "wb") as out:
-            shutil.copyfileobj(reader, out, length=16 * 1024 * 1024)
+            _copy_contents(reader, out)
             out.flush()
             os.fsync(out.fileno())
     except OSError as error:
         with contextlib.suppress(OSError):
             target.unlink()
         raise WarehouseWriteError(_explain_os_error(error, target)) from error
+
+
+def _copy_contents(reader, out) -> None:
+    """Share the blocks where the file system can (a reflink on btrfs or XFS: instant
+    whatever the size), else copy inside the kernel, else through this process."""
+    with contextlib.suppress(OSError):
+        fcntl.ioctl(out.fileno(), _FICLONE, reader.fileno())
+        return
+    size = os.fstat(reader.fileno()).st_size
+    copy_range = getattr(os, "copy_file_range", None)
+    if copy_range is not None:
+        try:
+            copied = 0
+            while copied < size:
+                step = copy_range(reader.fileno(), out.fileno(), size - copied)
+                if step == 0:
+                    break
+                copied += step
+            if copied == size:
+                return
+        except OSError as error:
+            if error.errno not in {errno.EXDEV, errno.ENOSYS, errno.EOPNOTSUPP, errno.EINVAL}:
+                raise
+        reader.seek(0)
+        out.seek(0)
+        out.truncate()
+    shutil.copyfileobj(reader, out, length=16 * 1024 * 1024)
+
+
+_FICLONE = 0x40049409  # linux/fs.h: _IOW(0x94, 9, int)
 
 
 def _remove_database(path: Path) -> None:
@@ -206,9 +268,25 @@ def _fsync_dir(directory: Path) -> None:
         os.close(descriptor)
 
 
+def _explain_duckdb_error(error: duckdb.Error, path: Path) -> str | None:
+    text = str(error)
+    for code in (errno.ENOSPC, errno.EROFS, errno.EDQUOT, errno.EFBIG):
+        if os.strerror(code).lower() in text.lower():
+            return _explain_os_error(OSError(code, os.strerror(code)), path) + f" ({text})"
+    return None
+
+
+def _test_delay(variable: str) -> None:
+    delay = os.environ.get(variable)
+    if delay:
+        time.sleep(float(delay))
+
+
 def _explain_os_error(error: OSError, path: Path) -> str:
-    if error.errno == errno.ENOSPC:
+    if error.errno in {errno.ENOSPC, errno.EDQUOT}:
         return f"no space left on the device holding {path}: free some space and run again"
+    if error.errno == errno.EFBIG:
+        return f"cannot write {path}: the file size limit was reached (ulimit -f)"
     if error.errno in {errno.EROFS, errno.EACCES, errno.EPERM}:
         return f"cannot write {path}: the target is read-only or not writable by this user"
     return f"cannot write {path}: {error.strerror or error}"

@@ -1,0 +1,1 @@
+"""Benchmarks: corpus generator, timing scripts and their recorded results (RESULTS.md)."""

@@ -73,5 +73,7 @@ def test_run_builds_every_mart_and_a_rerun_changes_nothing(tmp_path: Path):
     assert second.returncode == 0, second.stderr[-3000:]
     assert "already loaded" in second.stderr
     after = table_contents(db)
-    changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+    changed = sorted(
+        name for name in before.keys() | after.keys() if before.get(name) != after.get(name)
+    )
     assert not changed, f"a rerun changed {changed}"

@@ -17,6 +17,8 @@ from tests.robustness.processes import (
 
 pytestmark = pytest.mark.slow
 
+HOLD_LOCK = {"WAREHOUSE_TEST_PUBLISH_DELAY": "10"}
+
 
 def test_a_second_writer_exits_75_or_waits_and_nothing_is_corrupted(
     tmp_path, small_records, big_records
@@ -24,7 +26,8 @@ def test_a_second_writer_exits_75_or_waits_and_nothing_is_corrupted(
     db = tmp_path / "warehouse.duckdb"
     lock = db.with_name(f".{db.name}.lock")
     log = tmp_path / "first.log"
-    first = start_cli("ingest", str(big_records), "--db", str(db), log=log)
+    # The publish delay keeps the first writer holding the lock however fast the machine.
+    first = start_cli("ingest", str(big_records), "--db", str(db), log=log, env=HOLD_LOCK)
     wait_for(
         lambda: (lock.exists() and "pid" in lock.read_text()) or first.poll() is not None,
         timeout=60,
@@ -56,7 +59,7 @@ def test_a_reader_never_waits_for_the_writers_lock(tmp_path: Path, small_records
     db = tmp_path / "warehouse.duckdb"
     assert cli("ingest", str(small_records), "--db", str(db)).returncode == 0
     log = tmp_path / "writer.log"
-    writer = start_cli("ingest", str(big_records), "--db", str(db), log=log)
+    writer = start_cli("ingest", str(big_records), "--db", str(db), log=log, env=HOLD_LOCK)
     lock = db.with_name(f".{db.name}.lock")
     wait_for(
         lambda: (lock.exists() and "pid" in lock.read_text()) or writer.poll() is not None,

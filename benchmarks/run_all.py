@@ -103,16 +103,8 @@ def summary_table(
         ),
     ]
     if fuzz:
-        table.append(
-            [
-                "fuzz: hostile lines tried (0 lost, 0 crashes)",
-                *([""] * (len(sizes) - 1)),
-                f"{fuzz['lines']:,}",
-                "all loaded or quarantined",
-            ]
-            if sizes
-            else ["fuzz: hostile lines tried", f"{fuzz['lines']:,}", ""]
-        )
+        label = f"fuzz: {fuzz['lines']:,} hostile lines, 0 lost, 0 crashes"
+        table.append([label, *([""] * len(sizes)), "all loaded or quarantined"])
     return headers, table
 
 

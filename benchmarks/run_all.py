@@ -102,6 +102,7 @@ def summary_table(
             "<= 4096",
         ),
     ]
+    table = [row for row in table if any(row[1:-1])]  # leave out what was not run
     if fuzz:
         label = f"fuzz: {fuzz['lines']:,} hostile lines, 0 lost, 0 crashes"
         table.append([label, *([""] * len(sizes)), "all loaded or quarantined"])

@@ -16,14 +16,20 @@ from warehouse.runlog import log_step
 
 
 def build_and_summarise(
-    paths: WarehousePaths, *, select: list[str] | None = None, full_refresh: bool = False
+    paths: WarehousePaths,
+    *,
+    select: list[str] | None = None,
+    full_refresh: bool = False,
+    unit_tests: bool = False,
 ) -> None:
     """Run dbt on the working copy; raise typer.Exit (so nothing is published) on failure."""
     started = time.monotonic()
     with console.status("dbt build (models + tests)…"):
         from warehouse.dbt_build import run_dbt_build
 
-        outcome = run_dbt_build(paths.work, select=select, full_refresh=full_refresh)
+        outcome = run_dbt_build(
+            paths.work, select=select, full_refresh=full_refresh, unit_tests=unit_tests
+        )
     seconds = time.monotonic() - started
     counts = " ".join(f"{status}={count}" for status, count in sorted(outcome.statuses.items()))
     if not outcome.success:

@@ -6,12 +6,19 @@ dbt is imported here and only here: importing it costs about 8 s, which
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warehouse.settings import DBT_PROJECT_DIR
+import duckdb
+
+from warehouse.settings import DBT_PROJECT_DIR, REFERENCE_DIR
+
+# The digest of the seed files the warehouse's seed tables were loaded from. It lives
+# in the database itself, so it travels with the file whichever checkout built it.
+SEED_DIGEST_TABLE = "reference.seed_files_digest"
 
 
 @dataclass
@@ -23,9 +30,19 @@ class BuildOutcome:
 
 
 def run_dbt_build(
-    database: Path, *, select: list[str] | None = None, full_refresh: bool = False
+    database: Path,
+    *,
+    select: list[str] | None = None,
+    full_refresh: bool = False,
+    unit_tests: bool = False,
 ) -> BuildOutcome:
-    """Build models and run tests into `database` (which no open connection may hold)."""
+    """Build models and run tests into `database` (which no open connection may hold).
+
+    Two kinds of node are left out unless asked for, because they cannot have changed
+    with the data: dbt unit tests (static inputs; dbt's guidance is to run them in
+    development and CI, which `make test` does) and seeds whose files are byte for byte
+    the ones the warehouse's seed tables were loaded from.
+    """
     from dbt.cli.main import dbtRunner
 
     # Per-database target and log folders: two warehouses built at once (tests, a
@@ -47,6 +64,12 @@ def run_dbt_build(
         args += ["--select", *select]
     if full_refresh:
         args.append("--full-refresh")
+    if not unit_tests:
+        args += ["--exclude-resource-type", "unit_test"]
+    seeds = seed_files_digest()
+    seeds_current = not full_refresh and stored_seed_digest(database) == seeds
+    if seeds_current:
+        args += ["--exclude-resource-type", "seed"]
     previous = os.environ.get("WAREHOUSE_DB")
     os.environ["WAREHOUSE_DB"] = str(database)
     try:
@@ -58,6 +81,8 @@ def run_dbt_build(
         else:
             os.environ["WAREHOUSE_DB"] = previous
     outcome = BuildOutcome(success=bool(result.success))
+    if outcome.success and not select and not seeds_current:
+        store_seed_digest(database, seeds)
     if result.exception is not None:
         outcome.error = str(result.exception)
     for node_result in getattr(result.result, "results", None) or []:
@@ -82,3 +107,53 @@ def _close_dbt_database() -> None:
         if environment is not None:
             environment.close()
             DuckDBConnectionManager._ENV = None
+
+
+def seed_files_digest() -> str:
+    """sha256 of every seed file and of dbt_project.yml (which types the seeds)."""
+    digest = hashlib.sha256()
+    files = [
+        DBT_PROJECT_DIR / "dbt_project.yml",
+        *sorted((DBT_PROJECT_DIR / "seeds").glob("*.csv")),
+        *sorted(REFERENCE_DIR.glob("*.csv")),
+    ]
+    for path in files:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def stored_seed_digest(database: Path) -> str | None:
+    if not database.exists():
+        return None
+    connection = duckdb.connect(str(database), read_only=True)
+    try:
+        # never built, or built before the digest was kept: no table
+        kept = connection.execute(
+            "select count(*) from information_schema.tables "
+            "where table_schema || '.' || table_name = ?",
+            [SEED_DIGEST_TABLE],
+        ).fetchone()[0]
+        if not kept:
+            return None
+        row = connection.execute(f"select digest from {SEED_DIGEST_TABLE}").fetchone()
+        return row[0] if row else None
+    finally:
+        connection.close()
+
+
+def store_seed_digest(database: Path, digest: str) -> None:
+    connection = duckdb.connect(str(database))
+    try:
+        connection.execute("create schema if not exists reference")
+        connection.execute(
+            f"create or replace table {SEED_DIGEST_TABLE} as "
+            "select ? as digest, current_timestamp as loaded_at",
+            [digest],
+        )
+        connection.execute(
+            f"comment on table {SEED_DIGEST_TABLE} is 'Bookkeeping of warehouse build: "
+            "the digest of the seed files the reference tables were loaded from.'"
+        )
+    finally:
+        connection.close()

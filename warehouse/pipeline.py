@@ -42,29 +42,69 @@ def is_record_file(path: Path) -> bool:
     return True
 
 
-def extract_to_file(article_inputs: Sequence[Path], out_dir: Path) -> Path | None:
-    """Run the default extractor; the output is named by its content, so reruns dedupe."""
+def extract_new_articles(
+    article_inputs: Sequence[Path], out_dir: Path
+) -> tuple[Path | None, list[str]]:
+    """Run the default extractor over the articles the manifest has not seen.
+
+    Returns the records file (named by its content, so a rerun of the same articles
+    writes the same file and ingest skips it) and the fingerprints to add to the
+    manifest once the run has published.
+    """
     try:
-        from ingest.extractors.runner import extract_paths
+        from ingest.extractors.articles import ArticleInput, iter_articles
+        from ingest.extractors.runner import extract_articles
+        from warehouse.extraction_manifest import (
+            ExtractionManifest,
+            default_extractor_identity,
+            fingerprint,
+        )
     except ImportError:
         log_step("extract", "skipped", reason="no extractor installed")
-        return None
+        return None, []
     started = time.monotonic()
+    manifest = ExtractionManifest(out_dir)
+    identity = default_extractor_identity()
+    new_articles, marks, already = [], [], 0
+    for article in iter_articles(article_inputs):
+        mark = None
+        if isinstance(article, ArticleInput):
+            mark = fingerprint(article, identity)
+            if mark in manifest:
+                already += 1
+                continue
+        new_articles.append(article)  # input errors too: the extractor reports them
+        marks.append(mark)
+    if not new_articles:
+        log_step("extract", "ok", articles=0, already_extracted=already, seconds="0.0")
+        return None, []
     out_dir.mkdir(parents=True, exist_ok=True)
     partial = out_dir / f".extract-{os.getpid()}.partial"
     digest = hashlib.sha256()
-    count = 0
-    with console.status("extracting claims from articles…"), open(partial, "w") as out:
-        for line in extract_paths(list(article_inputs)):
-            out.write(line + "\n")
-            digest.update(line.encode() + b"\n")
-            count += 1
+    fingerprints: list[str] = []  # of articles extracted; one that failed is tried again
+    status = console.status(f"extracting claims from {len(new_articles):,} articles…")
+    with status, open(partial, "w") as out:
+        # outcomes come one per input, in input order
+        for mark, outcome in zip(marks, extract_articles(new_articles), strict=True):
+            if outcome.line is None:
+                console.print(f"[yellow]warning:[/] {outcome.error}")
+                continue
+            out.write(outcome.line + "\n")
+            digest.update(outcome.line.encode() + b"\n")
+            if mark is not None:
+                fingerprints.append(mark)
+    count = len(fingerprints)
     target = out_dir / f"rules-{digest.hexdigest()[:16]}.jsonl"
     os.replace(partial, target)
     log_step(
-        "extract", "ok", articles=count, output=target, seconds=f"{time.monotonic() - started:.1f}"
+        "extract",
+        "ok",
+        articles=count,
+        already_extracted=already,
+        output=target,
+        seconds=f"{time.monotonic() - started:.1f}",
     )
-    return target
+    return target, fingerprints
 
 
 def run_pipeline(
@@ -76,11 +116,15 @@ def run_pipeline(
 
     published = resolve_db_path(db)
     articles, record_files = split_inputs(inputs)
-    if articles:
-        extracted = extract_to_file(articles, published.parent / "extracted")
-        if extracted is not None:
-            record_files.append(extracted)
+    extracted_dir = published.parent / "extracted"
+    fingerprints: list[str] = []
+    # The lock first: an overlapping run must not spend an extraction before it learns
+    # that another run holds the warehouse.
     with writer_paths(published, wait_seconds=wait_seconds) as paths:
+        if articles:
+            extracted, fingerprints = extract_new_articles(articles, extracted_dir)
+            if extracted is not None:
+                record_files.append(extracted)
         connection = open_work_connection(paths)
         try:
             results = ingest_paths(connection, record_files)
@@ -89,6 +133,10 @@ def run_pipeline(
         print_load_summary(results)
         build_and_summarise(paths)
     log_step("publish", "ok", db=paths.published)
+    if fingerprints:
+        from warehouse.extraction_manifest import ExtractionManifest
+
+        ExtractionManifest(extracted_dir).add(fingerprints)
     print_mart_summary(paths)
     if write_report:
         _write_report(paths.published)

@@ -18,7 +18,13 @@ SelectOption = Annotated[
 def command(
     db: DbOption = None,
     select: SelectOption = None,
-    full_refresh: Annotated[bool, typer.Option(help="Rebuild incremental models.")] = False,
+    full_refresh: Annotated[
+        bool, typer.Option(help="Rebuild incremental models and reload every seed.")
+    ] = False,
+    unit_tests: Annotated[
+        bool,
+        typer.Option(help="Also run dbt's unit tests (static inputs: `make test` runs them)."),
+    ] = False,
     wait: WaitOption = 0.0,
 ) -> None:
     """Build staging, intermediate and mart models with their tests; publish on success."""
@@ -26,5 +32,5 @@ def command(
     from warehouse.publish import writer_paths
 
     with exit_on_known_errors("build"), writer_paths(db, wait_seconds=wait) as paths:
-        build_and_summarise(paths, select=select, full_refresh=full_refresh)
+        build_and_summarise(paths, select=select, full_refresh=full_refresh, unit_tests=unit_tests)
     print_mart_summary(paths)

@@ -59,6 +59,10 @@ def run_dbt_build(
         "--log-path",
         str(state_dir / "logs"),
         "--quiet",
+        # The debug file log writes every statement of every node (about 100k lines a
+        # build); info keeps each node's start, finish and errors.
+        "--log-level-file",
+        "info",
     ]
     if select:
         args += ["--select", *select]

@@ -12,41 +12,37 @@
     )
 {%- endmacro %}
 
-{#- Anchored date islands, as CTEs named `<name>` (recursive). Input: a relation with
-    group_key and day_date. A new island starts at the first date more than one day after
-    the start of the current island, so Jan 13 and 14 join and Jan 15 starts anew (a plain
-    gap rule would chain a strike a night for a week into one event).
-    Output rows: group_key, day_date, island_start. -#}
+{#- Anchored date islands, as CTEs named `<name>`. Input: a relation with group_key and
+    day_date. A new island starts at the first date more than one day after the start of
+    the current island, so Jan 13 and 14 join and Jan 15 starts anew (a plain gap rule
+    would chain a strike a night for a week into one event).
+    That rule needs no recursion: within a run of consecutive dates starting at r the
+    islands start at r, r+2, r+4, ..., and a gap of two days or more starts a new run.
+    Runs are the classic gaps-and-islands (day_date minus its row number is constant
+    along a run). Output rows: group_key, day_date, island_start. -#}
 {% macro date_islands(input_relation, name) -%}
-    {{ name }}_numbered as (
+    {{ name }}_runs as (
         select
             group_key,
             day_date,
-            row_number() over (partition by group_key order by day_date) as date_number
+            day_date - cast(row_number() over (partition by group_key order by day_date) as integer) as run_anchor
         from (select distinct group_key, day_date from {{ input_relation }} where day_date is not null) as distinct_dates
+    ),
+
+    {{ name }}_run_starts as (
+        select
+            group_key,
+            day_date,
+            min(day_date) over (partition by group_key, run_anchor) as run_start
+        from {{ name }}_runs
     ),
 
     {{ name }} as (
         select
             group_key,
-            date_number,
             day_date,
-            day_date as island_start
-        from {{ name }}_numbered
-        where date_number = 1
-        union all
-        select
-            numbered.group_key,
-            numbered.date_number,
-            numbered.day_date,
-            case
-                when numbered.day_date > previous_date.island_start + 1 then numbered.day_date
-                else previous_date.island_start
-            end as island_start
-        from {{ name }} as previous_date
-        inner join {{ name }}_numbered as numbered
-            on numbered.group_key = previous_date.group_key
-            and numbered.date_number = previous_date.date_number + 1
+            run_start + cast(2 * ((day_date - run_start) // 2) as integer) as island_start
+        from {{ name }}_run_starts
     )
 {%- endmacro %}
 

@@ -20,7 +20,7 @@
 --   6 no place:     claims without a place merge only within their article ... same_article
 -- The first claim of each event (earliest published, then claim_id) is marked new_event.
 -- Claims not dated to the day merge only with claims of the same date and precision.
-with recursive
+with
 
 strike_claims as (
     select * from {{ ref('int_strike_claims_enriched') }}

@@ -18,6 +18,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.support.tables import table_contents
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = REPO_ROOT / "data" / "sample" / "human.jsonl"
 
@@ -34,21 +36,6 @@ def warehouse(*args: str) -> subprocess.CompletedProcess:
     )
     assert finished.returncode == 0, finished.stderr[-3000:]
     return finished
-
-
-def mart_contents(db: Path) -> dict[str, list[tuple]]:
-    connection = duckdb.connect(str(db), read_only=True)
-    try:
-        names = connection.execute(
-            "select table_name from information_schema.tables "
-            "where table_schema = 'main' and table_type = 'BASE TABLE' order by 1"
-        ).fetchall()
-        return {
-            name: sorted(connection.execute(f"select * from main.{name}").fetchall(), key=repr)
-            for (name,) in names
-        }
-    finally:
-        connection.close()
 
 
 def strike_claims_of(db: Path, article_id: str) -> int:
@@ -89,7 +76,8 @@ def test_incremental_build_equals_a_full_build_and_drops_replaced_claims(tmp_pat
     warehouse("build", "--db", str(at_once))
 
     assert strike_claims_of(stepwise, inputs["replaced_article"]) == 0
-    stepwise_marts, at_once_marts = mart_contents(stepwise), mart_contents(at_once)
+    stepwise_marts = table_contents(stepwise, schema="main")
+    at_once_marts = table_contents(at_once, schema="main")
     assert set(stepwise_marts) == set(at_once_marts)
     differing = sorted(
         name for name in at_once_marts if stepwise_marts[name] != at_once_marts[name]

@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.support.tables import table_contents
 from warehouse.marts import mart_row_counts
 
 REQUIRED_MARTS = {
@@ -35,21 +36,6 @@ def warehouse_run(db: Path) -> subprocess.CompletedProcess:
         timeout=1200,
         env={**os.environ, "COLUMNS": "120"},
     )
-
-
-def table_contents(db: Path) -> dict[str, list[tuple]]:
-    connection = duckdb.connect(str(db), read_only=True)
-    try:
-        names = connection.execute(
-            "select table_schema || '.' || table_name from information_schema.tables "
-            "where table_type = 'BASE TABLE' order by 1"
-        ).fetchall()
-        return {
-            name: sorted(connection.execute(f"select * from {name}").fetchall(), key=repr)
-            for (name,) in names
-        }
-    finally:
-        connection.close()
 
 
 @pytest.mark.slow

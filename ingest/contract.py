@@ -18,12 +18,12 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import (
-    AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
     NonNegativeInt,
+    StringConstraints,
     model_validator,
 )
 
@@ -96,15 +96,12 @@ class VisitKind(StrEnum):
     other = "other"
 
 
-def _upper(value: str) -> str:
-    return value.upper()
-
-
-# ISO 3166-1 alpha-2, upper case ("ua" is accepted and stored as "UA").
+# ISO 3166-1 alpha-2, upper case ("ua" is accepted and stored as "UA"). The pattern is
+# checked on the value as given, then pydantic-core upper-cases it (no Python call).
 CountryCode = Annotated[
     str,
-    Field(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. UA, RU"),
-    AfterValidator(_upper),
+    StringConstraints(pattern=r"^[A-Za-z]{2}$", to_upper=True),
+    Field(description="ISO 3166-1 alpha-2 code, e.g. UA, RU"),
 ]
 Sha256Hex = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="sha256, lower-case hex")]
 ShortText = Annotated[str, Field(min_length=1, max_length=500)]

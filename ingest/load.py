@@ -18,8 +18,10 @@ process writes their rows (see `ingest_workers`). Valid rows go straight into
 `raw.extraction_records` inside the load's transaction, tagged with its load_id, and
 the merge afterwards decides on keys alone and deletes only what it does not keep: each
 record is written once, and DuckDB writes full row groups of the uncommitted load to the
-database file as they fill, so memory stays bounded. Serial and parallel paths give the
-same rows, order, counts and reasons (tests/robustness/test_parallel_ingest.py).
+database file as they fill, so memory stays bounded; the commit checkpoints the rest
+into the file rather than writing it to the WAL first (see `_checkpoint_on_commit`).
+Serial and parallel paths give the same rows, order, counts and reasons
+(tests/robustness/test_parallel_ingest.py).
 """
 
 from __future__ import annotations
@@ -281,7 +283,8 @@ def _ingest_chunks(
                 result.load_id,
             ],
         )
-        connection.execute("commit")
+        with _checkpoint_on_commit(connection):
+            connection.execute("commit")
     except BaseException as error:
         _record_failure(connection, result, error)
         raise
@@ -319,6 +322,26 @@ def _one_duckdb_thread(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
     finally:
         with contextlib.suppress(duckdb.Error):
             connection.execute(f"set threads = {int(threads)}")
+
+
+@contextlib.contextmanager
+def _checkpoint_on_commit(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Commit a load by checkpointing it into the database file, not through the WAL.
+
+    DuckDB writes a commit to the WAL unless its estimate of the commit's size passes
+    checkpoint_threshold, and it estimates a load of long strings far too small: a 460 MB
+    load went to the WAL whole, to be read back and written again by the next
+    checkpoint. With the threshold at zero for this commit, DuckDB checkpoints instead
+    (when it can, e.g. no other transaction is open; else it still writes the WAL): the
+    same atomic commit, each row written once.
+    """
+    (threshold,) = connection.execute("select current_setting('checkpoint_threshold')").fetchone()
+    connection.execute("set checkpoint_threshold = '0b'")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(duckdb.Error):
+            connection.execute("set checkpoint_threshold = ?", [threshold])
 
 
 # --------------------------------------------------------------------------- validation
@@ -374,18 +397,18 @@ def _validated(chunks: Iterable[list[Item] | FileBlock], workers: int) -> Iterat
 def validate_chunk(chunk: list[Item] | FileBlock) -> ChunkOutcome:
     """Validate a batch of items or a file block (runs in a worker process for big files)."""
     items = lines_of_block(chunk) if isinstance(chunk, FileBlock) else chunk
-    columns: dict[str, list] = {name: [] for name in _ROW_SCHEMA.names}
+    validate_item = _validate_item  # looked up per call: tests replace it
+    rows = _Rows()
     rejected: list[Rejected] = []
     read = 0
     for item in items:
         read += 1
-        outcome = _validate_item(item)
+        outcome = validate_item(item)
         if isinstance(outcome, Rejected):
             rejected.append(outcome)
         else:
-            _append(columns, *outcome)
-    rows = pa.Table.from_pydict(columns, schema=_ROW_SCHEMA) if columns["record"] else None
-    return ChunkOutcome(read=read, rows=rows, rejected=rejected)
+            rows.append(*outcome)
+    return ChunkOutcome(read=read, rows=rows.table(), rejected=rejected)
 
 
 def _validate_chunk_in_worker(chunk: list[Item] | FileBlock) -> ChunkOutcome:
@@ -412,20 +435,27 @@ def _validate_item(item: Item) -> Rejected | tuple[int, ExtractionRecord]:
     line_number, raw, *rest = item
     unterminated = bool(rest and rest[0])
     if isinstance(raw, bytes):
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            return Rejected(
-                line_number,
-                raw.decode("utf-8", errors="backslashreplace"),
-                f"line is not valid UTF-8: byte 0x{raw[error.start]:02x} at position "
-                f"{error.start} (records must be UTF-8 encoded)",
-            )
-    else:
-        text = raw
-    outcome = validate_line(text, is_last_unterminated=unterminated)
+        if raw.isascii():
+            # ASCII is UTF-8 with one character a byte: no decoding needed to check it.
+            size = len(raw)
+        else:
+            try:
+                size = len(raw.decode("utf-8"))
+            except UnicodeDecodeError as error:
+                return Rejected(
+                    line_number,
+                    raw.decode("utf-8", errors="backslashreplace"),
+                    f"line is not valid UTF-8: byte 0x{raw[error.start]:02x} at position "
+                    f"{error.start} (records must be UTF-8 encoded)",
+                )
+        # pydantic parses the valid UTF-8 bytes as it would their decoded text.
+        outcome = validate_line(raw, is_last_unterminated=unterminated, size=size)
+        if isinstance(outcome, Invalid):
+            return Rejected(line_number, raw.decode("utf-8"), outcome.reason)
+        return line_number, outcome
+    outcome = validate_line(raw, is_last_unterminated=unterminated)
     if isinstance(outcome, Invalid):
-        return Rejected(line_number, text, outcome.reason)
+        return Rejected(line_number, raw, outcome.reason)
     return line_number, outcome
 
 
@@ -444,24 +474,58 @@ _ROW_SCHEMA = pa.schema(
 
 _SERIALIZE = ExtractionRecord.__pydantic_serializer__.to_json
 _EXTRACTED_AT_KEY = b'"extracted_at":"'
+_JSON = pa.json_(pa.string())
 
 
-def _append(columns: dict[str, list], line_number: int, record: ExtractionRecord) -> None:
-    # The stored form is the contract's own serialisation (model_dump_json, here as the
-    # bytes it decodes), so staging can rely on every field being present; the sha
-    # leaves out extracted_at, so re-extracting the same claims later is recognised as
-    # unchanged. extracted_at itself is read from the serialisation (ISO 8601).
-    payload = _SERIALIZE(record)
-    start, end = _extracted_at_span(payload)
-    columns["article_id"].append(record.article.article_id)
-    columns["extractor_name"].append(record.extractor.name)
-    columns["extractor_version"].append(record.extractor.version)
-    columns["extracted_at"].append(payload[start + len(_EXTRACTED_AT_KEY) : end])
-    digest = hashlib.sha256(memoryview(payload)[:start])
-    digest.update(memoryview(payload)[end + 1 :])
-    columns["record_sha256"].append(digest.hexdigest())
-    columns["line_number"].append(line_number)
-    columns["record"].append(payload)
+class _Rows:
+    """Valid records of one chunk as the columns of _ROW_SCHEMA."""
+
+    __slots__ = ("columns",)
+
+    def __init__(self) -> None:
+        self.columns: tuple[list, ...] = tuple([] for _ in _ROW_SCHEMA.names)
+
+    def append(self, line_number: int, record: ExtractionRecord) -> None:
+        # The stored form is the contract's own serialisation (model_dump_json, here as
+        # the bytes it decodes), so staging can rely on every field being present; the
+        # sha leaves out extracted_at, so re-extracting the same claims later is
+        # recognised as unchanged. extracted_at itself is read from the serialisation
+        # (ISO 8601).
+        payload = _SERIALIZE(record)
+        start = payload.index(_EXTRACTED_AT_KEY)
+        value = start + len(_EXTRACTED_AT_KEY)
+        end = payload.index(b'"', value)
+        view = memoryview(payload)
+        digest = hashlib.sha256(view[:start])
+        digest.update(view[end + 1 :])
+        article_ids, names, versions, extracted_ats, shas, line_numbers, payloads = self.columns
+        article_ids.append(record.article.article_id)
+        extractor = record.extractor
+        names.append(extractor.name)
+        versions.append(extractor.version)
+        extracted_ats.append(payload[value:end])
+        shas.append(digest.hexdigest())
+        line_numbers.append(line_number)
+        payloads.append(payload)
+
+    def table(self) -> pa.Table | None:
+        article_ids, names, versions, extracted_ats, shas, line_numbers, payloads = self.columns
+        if not payloads:
+            return None
+        return pa.Table.from_arrays(
+            [
+                pa.array(article_ids, pa.string()),
+                pa.array(names, pa.string()),
+                pa.array(versions, pa.string()),
+                pa.array(extracted_ats, pa.string()),
+                pa.array(shas, pa.string()),
+                pa.array(line_numbers, pa.int32()),
+                # pydantic's JSON output is valid UTF-8 (it is written from Rust strings):
+                # taking the bytes as strings skips a second UTF-8 check of every record.
+                pa.array(payloads, pa.binary()).view(pa.string()),
+            ],
+            schema=_ROW_SCHEMA,
+        )
 
 
 def _extracted_at_span(payload: bytes) -> tuple[int, int]:
@@ -503,7 +567,19 @@ def _store(
     """Write a chunk's valid rows (tagged with this load) and its quarantined lines."""
     result.read += outcome.read
     if outcome.rows is not None:
-        rows = outcome.rows  # noqa: F841 - used by SQL
+        # The record column as Arrow's JSON type: DuckDB takes it into the json column
+        # as it is, instead of parsing every record again to check it is JSON (it is
+        # pydantic's own serialisation).
+        index = outcome.rows.schema.get_field_index("record")
+        record = outcome.rows.column(index)
+        rows = outcome.rows.set_column(  # noqa: F841 - used by SQL
+            index,
+            pa.field("record", _JSON),
+            pa.chunked_array(
+                [pa.ExtensionArray.from_storage(_JSON, chunk) for chunk in record.chunks],
+                _JSON,
+            ),
+        )
         connection.execute(
             """
             insert into raw.extraction_records

@@ -47,6 +47,8 @@ class ArticleTimeout(TimeoutError):
 
 _worker_extractor: Callable | None = None
 _worker_settings: dict = {}
+# True while SIGALRM stays with `_on_alarm` (a worker; the in-process loop while it runs)
+_alarm_handler_kept = False
 
 
 def _load(spec: str | None, timeout: float, max_chars: int) -> None:
@@ -57,10 +59,14 @@ def _load(spec: str | None, timeout: float, max_chars: int) -> None:
 
 def _init_worker(spec: str | None, timeout: float, max_chars: int) -> None:
     # a worker ignores Ctrl-C; the parent decides when to stop
+    global _alarm_handler_kept
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _worker_extractor is None or _worker_settings.get("spec") != spec:
         _load(spec, timeout, max_chars)
     _worker_settings.update(timeout=timeout, max_chars=max_chars, spec=spec)
+    # a worker process is ours: SIGALRM stays with the article timer
+    signal.signal(signal.SIGALRM, _on_alarm)
+    _alarm_handler_kept = True
 
 
 def _on_alarm(signum, frame):  # pragma: no cover - exercised through the timeout test
@@ -82,8 +88,12 @@ def _extract_one(article: ArticleInput | ArticleInputError) -> Outcome:
         )
     use_timer = timeout > 0 and threading.current_thread() is threading.main_thread()
     previous = None
-    if use_timer:
+    # installing a handler costs more than a small article's extraction: a worker (or
+    # the in-process loop) installs it once and keeps it; otherwise install and restore
+    install = use_timer and not _alarm_handler_kept
+    if install:
         previous = signal.signal(signal.SIGALRM, _on_alarm)
+    if use_timer:
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
         record = _worker_extractor(article)
@@ -106,6 +116,7 @@ def _extract_one(article: ArticleInput | ArticleInputError) -> Outcome:
     finally:
         if use_timer:
             signal.setitimer(signal.ITIMER_REAL, 0)
+        if install:
             signal.signal(signal.SIGALRM, previous or signal.SIG_DFL)
     return Outcome(
         article.source,
@@ -140,8 +151,7 @@ def extract_articles(
     _worker_settings["spec"] = extractor
     _warm()
     if workers <= 1 or len(items) < PARALLEL_MIN_ARTICLES or not _can_fork():
-        for item in items:
-            yield _extract_one(item)
+        yield from _extract_in_process(items, timeout)
         return
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(64, len(items) // (workers * 8) or 1))
@@ -151,14 +161,45 @@ def extract_articles(
         yield from pool.imap(_extract_one, items, chunksize=chunk)
 
 
+def _extract_in_process(items: list, timeout: float) -> Iterator[Outcome]:
+    """`_extract_one` over the items in this process, with the SIGALRM handler set
+    once for the run and the caller's handler put back at the end."""
+    global _alarm_handler_kept
+    if (
+        _alarm_handler_kept
+        or timeout <= 0
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        for item in items:
+            yield _extract_one(item)
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    _alarm_handler_kept = True
+    try:
+        for item in items:
+            yield _extract_one(item)
+    finally:
+        _alarm_handler_kept = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous or signal.SIG_DFL)
+
+
 def _warm() -> None:
     """Build the gazetteer and the sentencizer once, in the parent, before forking."""
     if _worker_settings.get("spec") in (None, "", "rules"):
+        import gc
+
         from ingest.extractors.rules.gazetteer import get_gazetteer
         from ingest.extractors.rules.text import sentencizer
 
         get_gazetteer()
         sentencizer()
+        # the gazetteer and spaCy's tables live as long as the process: keep them out
+        # of the collector's passes (and forked workers from touching their pages)
+        # (once: no collection first, which would cost a short run ~0.1 s)
+        if not _worker_settings.get("frozen"):
+            gc.freeze()
+            _worker_settings["frozen"] = True
 
 
 def _can_fork() -> bool:

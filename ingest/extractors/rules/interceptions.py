@@ -17,31 +17,40 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.extractors.rules import cues
+from ingest.extractors.rules.fastre import any_of, fast
 from ingest.extractors.rules.gazetteer import REFERENCE_DIR
 from ingest.extractors.rules.lexicon import OPPONENT
 from ingest.extractors.rules.memo import list_cache
 from ingest.extractors.rules.model import ArticleContext, InterceptionDraft, SentenceView
 from ingest.extractors.rules.numbers import NumberMention, find_numbers
 
-INTERCEPT_RE = re.compile(
-    r"\b(?:shot down|shoot down|shooting down|shoots down|downed|downing|intercepted|intercept|"
-    r"intercepting|destroyed|destroy|destroying|neutrali[sz]ed|neutrali[sz]ing|brought down|"
-    r"bring down|repelled|eliminated|taken out|knocked out|hit by air defen[cs]e)\b",
-    re.IGNORECASE,
+INTERCEPT_RE = fast(
+    re.compile(
+        r"\b(?:shot down|shoot down|shooting down|shoots down|downed|downing|intercepted|intercept|"
+        r"intercepting|destroyed|destroy|destroying|neutrali[sz]ed|neutrali[sz]ing|brought down|"
+        r"bring down|repelled|eliminated|taken out|knocked out|hit by air defen[cs]e)\b",
+        re.IGNORECASE,
+    )
 )
-LAUNCH_RE = re.compile(
-    r"\b(?:launched|launching|launches|launch|fired|firing|sent|used|deployed|attacked(?: [\w']+)"
-    r"{0,3} with|struck(?: [\w']+){0,3} with|involving|consisted of|comprised|a total of|"
-    r"attacked by|carried out an attack with|attack(?:ed)? using|were in the air|were launched|"
-    r"was launched)\b",
-    re.IGNORECASE,
+LAUNCH_RE = fast(
+    re.compile(
+        r"\b(?:launched|launching|launches|launch|fired|firing|sent|used|deployed|"
+        r"attacked(?: [\w']+){0,3} with|struck(?: [\w']+){0,3} with|involving|consisted of|"
+        r"comprised|a total of|"
+        r"attacked by|carried out an attack with|attack(?:ed)? using|were in the air|were launched|"
+        r"was launched)\b",
+        re.IGNORECASE,
+    )
 )
-LOST_RE = re.compile(
-    r"\b(?:(?:were|was) lost|locationally lost|location(?:ally)?[- ]lost|lost (?:to|due to|"
-    r"because of|as a result of) (?:electronic|active)|failed to reach|did not reach|didn't reach|"
-    r"never reached|disappeared from (?:the )?radar|(?:were|was) jammed|jammed|suppressed by "
-    r"electronic|went off course|were diverted|(?:were|was) redirected|lost locat\w+)\b",
-    re.IGNORECASE,
+LOST_RE = fast(
+    re.compile(
+        r"\b(?:(?:were|was) lost|locationally lost|location(?:ally)?[- ]lost|lost (?:to|due to|"
+        r"because of|as a result of) (?:electronic|active)|failed to reach|did not reach|"
+        r"didn't reach|never reached|disappeared from (?:the )?radar|(?:were|was) jammed|"
+        r"jammed|suppressed by "
+        r"electronic|went off course|were diverted|(?:were|was) redirected|lost locat\w+)\b",
+        re.IGNORECASE,
+    )
 )
 # Every match of INTERCEPT_RE, LAUNCH_RE or LOST_RE holds one of these lower-cased
 # stems: a sentence without any of them skips the three large patterns. Keep in step.
@@ -78,14 +87,17 @@ _CUE_STEMS = (
     "diverted",
     "redirected",
 )
+_HAS_CUE_STEM = any_of(_CUE_STEMS)
 # the three cue patterns in one pass, for the yes/no gate
-_ANY_CUE_RE = re.compile(
-    "|".join(f"(?:{regex.pattern})" for regex in (INTERCEPT_RE, LOST_RE, LAUNCH_RE)),
-    re.IGNORECASE,
+_ANY_CUE_RE = fast(
+    re.compile(
+        "|".join(f"(?:{regex.pattern})" for regex in (INTERCEPT_RE, LOST_RE, LAUNCH_RE)),
+        re.IGNORECASE,
+    )
 )
 _GROUP_JOIN_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|as well as\s+|plus\s+)$")
 _OF_RE = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|them\b|which\b|these\b|those\b)?\s*", re.I)
-_WHICH_RE = re.compile(r"(?:of (?:which|them|these|those)|out of them)\s*,?\s*$", re.I)
+_WHICH_RE = fast(re.compile(r"(?:of (?:which|them|these|those)|out of them)\s*,?\s*$", re.I))
 _REGION_COUNT_RE = re.compile(
     r"^\s+(?:[Oo]f them\s+)?(?:were\s+\w+\s+)?"
     r"(?:over|above|in|in the skies over)\s+(?:the\s+)?(?:territory of\s+)?(?:the\s+)?[A-Z]"
@@ -98,26 +110,37 @@ _NOT_WEAPON_NOUN_RE = re.compile(
     r"workers?|soldiers|servicemen|fire|injured|wounded|dead|killed)\b",
     re.I,
 )
-_ALL_AFTER_RE = re.compile(
-    r"\b(?:were|was) all (?:shot down|intercepted|destroyed|downed|"
-    r"neutrali[sz]ed)",
-    re.I,
+_ALL_AFTER_RE = fast(
+    re.compile(
+        r"\b(?:were|was) all (?:shot down|intercepted|destroyed|downed|"
+        r"neutrali[sz]ed)",
+        re.I,
+    )
 )
-_ALL_RE = re.compile(r"\b(?:all|all of the|all the|each of the)\s*$", re.I)
-_NONE_RE = re.compile(
-    r"\b(?:none of the|none of|neither (?:was|were|of) the|not one of the|"
-    r"neither was|nor was the|neither the)\s*$",
-    re.I,
+_SINGLE_RE = fast(re.compile(r"\b(?:the|a) (single|lone|sole)\b", re.I))
+_PEOPLE_BETWEEN_RE = re.compile(r"\b(?:people|civilians|houses)\b", re.I)
+_STOP_RE = re.compile(r"[,;:.]|\s(?:of|over|from|at|in|by|and|were|was|had|have)\s")
+_OVER_BEFORE_RE = re.compile(r"\b(?:over|above|in the skies over|across)\b[^.;:]*$", re.I)
+_FROM_BEFORE_RE = re.compile(r"\b(?:from|towards?|at)\s+(?:the\s+)?[\w\s]{0,20}$")
+_ALL_RE = fast(re.compile(r"\b(?:all|all of the|all the|each of the)\s*$", re.I))
+_NONE_RE = fast(
+    re.compile(
+        r"\b(?:none of the|none of|neither (?:was|were|of) the|not one of the|"
+        r"neither was|nor was the|neither the)\s*$",
+        re.I,
+    )
 )
 _INCOMPLETE_RE = re.compile(
     r"\b(?:including|among them|among others|such as|in particular|"
     r"notably|mostly|mainly|most of them|the largest)\b",
     re.I,
 )
-_EVENING_RE = re.compile(
-    r"(?:\b(?:[6-9]|1[01])(?::\d\d)?\s*p\.?m\.?|\b(?:1[89]|2[0-3]):\d\d|"
-    r"\bevening\b|\bnight\b)",
-    re.I,
+_EVENING_RE = fast(
+    re.compile(
+        r"(?:\b(?:[6-9]|1[01])(?::\d\d)?\s*p\.?m\.?|\b(?:1[89]|2[0-3]):\d\d|"
+        r"\bevening\b|\bnight\b)",
+        re.I,
+    )
 )
 
 
@@ -179,10 +202,12 @@ def weapon_models() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]
                 if len(alias) >= 3 and not re.search(r"[а-яА-ЯіїєІЇЄ]", alias):
                     table[alias.lower()] = (row["model"], row["weapon"])
     words = sorted(table, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])"
-        r"(?:-type)?",
-        re.IGNORECASE,
+    pattern = fast(
+        re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])"
+            r"(?:-type)?",
+            re.IGNORECASE,
+        )
     )
     return pattern, table
 
@@ -245,7 +270,7 @@ def _quantities(text: str, weapon_cues: list[cues.Cue]) -> tuple[list[Quantity],
     region_counts: list[tuple[NumberMention, int]] = []
     numbers = find_numbers(text)
     # "the single Iskander-M": one
-    for match in re.finditer(r"\b(?:the|a) (single|lone|sole)\b", text, re.I):
+    for match in _SINGLE_RE.finditer(text):
         numbers.append(NumberMention(1, match.start(1), match.end(1)))
     numbers.sort(key=lambda n: n.start)
     for index, number in enumerate(numbers):
@@ -257,10 +282,7 @@ def _quantities(text: str, weapon_cues: list[cues.Cue]) -> tuple[list[Quantity],
             continue
         next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(text)
         window_end = min(next_start, number.end + 70)
-        stop = re.search(
-            r"[,;:.]|\s(?:of|over|from|at|in|by|and|were|was|had|have)\s",
-            text[number.end : window_end],
-        )
+        stop = _STOP_RE.search(text[number.end : window_end])
         limit = number.end + (stop.start() if stop else window_end - number.end)
         quantity = Quantity(number.value, number.start, number.end)
         weapon = next((w for w in weapon_cues if number.end <= w.start < limit + 1), None)
@@ -275,7 +297,7 @@ def _quantities(text: str, weapon_cues: list[cues.Cue]) -> tuple[list[Quantity],
             quantity.weapon_end = weapon.end
             between = text[number.end : weapon.start]
             inner_models = [m for m in models if number.end <= m[0] <= weapon.start]
-            if re.search(r"\b(?:people|civilians|houses)\b", between, re.I):
+            if _PEOPLE_BETWEEN_RE.search(between):
                 continue
         if inner_models:
             names = []
@@ -369,7 +391,7 @@ def find_interceptions(
 ) -> list[InterceptionDraft]:
     text = view.text
     lower = view.lower
-    if not any(stem in lower for stem in _CUE_STEMS):
+    if not _HAS_CUE_STEM(lower):
         return []
     if not _ANY_CUE_RE.search(text):
         return []
@@ -539,9 +561,7 @@ def _regions(view: SentenceView, region_counts, intercept_present: bool):
             if mention.place.kind == "country":
                 continue
             before = text[max(0, mention.start - 90) : mention.start]
-            if re.search(
-                r"\b(?:over|above|in the skies over|across)\b[^.;:]*$", before, re.I
-            ) and not re.search(r"\b(?:from|towards?|at)\s+(?:the\s+)?[\w\s]{0,20}$", before):
+            if _OVER_BEFORE_RE.search(before) and not _FROM_BEFORE_RE.search(before):
                 name = _region_name(mention.place)
                 if name not in seen:
                     regions.append((name, None))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.extractors.rules.fastre import fast
+
 # --------------------------------------------------------------------------- sides
 # Adjective or possessive naming a country, as news writes it before a noun
 # ("German Defense Minister", "Ukraine's air force"). Keys are lower-case.
@@ -104,15 +106,19 @@ DEMONYMS: dict[str, str] = {
     "armenian": "AM",
     "saudi": "SA",
 }
-DEMONYM_RE = re.compile(
-    r"\b(north korean|south korean|u\.s\.|u\.k\.|"
-    + "|".join(
-        sorted(
-            (re.escape(k) for k in DEMONYMS if " " not in k and "." not in k), key=len, reverse=True
+DEMONYM_RE = fast(
+    re.compile(
+        r"\b(north korean|south korean|u\.s\.|u\.k\.|"
+        + "|".join(
+            sorted(
+                (re.escape(k) for k in DEMONYMS if " " not in k and "." not in k),
+                key=len,
+                reverse=True,
+            )
         )
+        + r")(?![\w])",
+        re.IGNORECASE,
     )
-    + r")(?![\w])",
-    re.IGNORECASE,
 )
 
 OPPONENT = {"UA": "RU", "RU": "UA"}
@@ -144,9 +150,11 @@ WEAPON_PATTERNS: list[tuple[str, str]] = [
     ),
     (r"missiles?", "missile"),
 ]
-WEAPON_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<w{i}>{p})" for i, (p, _) in enumerate(WEAPON_PATTERNS)) + r")\b",
-    re.IGNORECASE,
+WEAPON_RE = fast(
+    re.compile(
+        r"\b(?:" + "|".join(f"(?P<w{i}>{p})" for i, (p, _) in enumerate(WEAPON_PATTERNS)) + r")\b",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -263,9 +271,11 @@ TARGET_PATTERNS: list[tuple[str, str]] = [
         "industrial",
     ),
 ]
-TARGET_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(TARGET_PATTERNS)) + r")\b",
-    re.IGNORECASE,
+TARGET_RE = fast(
+    re.compile(
+        r"\b(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(TARGET_PATTERNS)) + r")\b",
+        re.IGNORECASE,
+    )
 )
 # Specificity: a generic type gives way to a specific one found in the same clause.
 GENERIC_TARGETS = {"industrial", "unknown", "other", "civilian", "military_base", "warehouse"}
@@ -296,9 +306,11 @@ OUTCOME_PATTERNS: list[tuple[str, str]] = [
         "fire",
     ),
 ]
-OUTCOME_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerate(OUTCOME_PATTERNS)) + r")\b",
-    re.IGNORECASE,
+OUTCOME_RE = fast(
+    re.compile(
+        r"\b(?:" + "|".join(f"(?P<o{i}>{p})" for i, (p, _) in enumerate(OUTCOME_PATTERNS)) + r")\b",
+        re.IGNORECASE,
+    )
 )
 OUTCOME_RANK = {"destroyed": 4, "damaged": 3, "fire": 2, "no_damage": 1, "unknown": 0}
 
@@ -323,7 +335,7 @@ ROLE_WORDS = (
     r"representative|commissioner|administrator|lawmaker|senator|deputy|mp|ombudsman|"
     r"aide|diplomat|delegation|foreign secretary|defen[cs]e secretary)"
 )
-ROLE_RE = re.compile(rf"\b{ROLE_WORDS}\b", re.IGNORECASE)
+ROLE_RE = fast(re.compile(rf"\b{ROLE_WORDS}\b", re.IGNORECASE))
 
 # Words that are capitalised but never part of a person's name.
 NOT_NAME_WORDS = {

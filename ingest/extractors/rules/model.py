@@ -7,13 +7,34 @@ facility was destroyed"); the assembly turns them into contract models at the en
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass, field
 
+from ingest.extractors.rules import cues
 from ingest.extractors.rules.dates import DateMention
 from ingest.extractors.rules.gazetteer import PlaceMention, PlaceRef
 from ingest.extractors.rules.people import Attribution, Claimant, Person
 from ingest.extractors.rules.text import Sentence
+
+
+class _cached:
+    """`functools.cached_property` without its per-instance lock (Python 3.11 takes
+    one on every first read): the value is stored in the instance's `__dict__`, which
+    then shadows this non-data descriptor. Views are read by one thread."""
+
+    def __init__(self, function) -> None:
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = self.function(instance)
+        instance.__dict__[self.name] = value
+        return value
 
 
 class SentenceView:
@@ -34,37 +55,26 @@ class SentenceView:
         self.dates = dates
         self.attributions = attributions
         self.persons = persons
+        self.text: str = sentence.text
+        self.kind: str = sentence.kind
 
-    @property
-    def text(self) -> str:
-        return self.sentence.text
-
-    @property
-    def kind(self) -> str:
-        return self.sentence.kind
-
-    @functools.cached_property
+    @_cached
     def lower(self) -> str:
         # for cheap substring gates in front of the large case-insensitive patterns
         return self.text.lower()
 
-    @functools.cached_property
+    @_cached
     def weapons(self):
-        from ingest.extractors.rules import cues
-
         return cues.weapons(self.text)
 
-    @functools.cached_property
+    @_cached
     def all_targets(self):
-        from ingest.extractors.rules import cues
-
         return cues.targets(self.text)
 
-    @functools.cached_property
+    @_cached
     def attacker_cues(self):
-        from ingest.extractors.rules import cues
-
-        return cues.attacker_cues(self.text, [(a.start, a.end) for a in self.attributions])
+        # a tuple, so that the cache takes it as its key without a failed first try
+        return cues.attacker_cues(self.text, tuple((a.start, a.end) for a in self.attributions))
 
 
 @dataclass(slots=True)

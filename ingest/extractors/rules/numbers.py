@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from ingest.extractors.rules.fastre import fast
 from ingest.extractors.rules.memo import list_cache
 
 _UNITS = (
@@ -22,19 +23,21 @@ _UNITS = (
 _SCALES = "hundred|thousand"
 _WORD = rf"(?:{_UNITS}|{_SCALES})"
 # "one hundred and twenty-three": words joined by spaces, hyphens or "and".
-NUMBER_WORDS_RE = re.compile(
-    rf"\b{_WORD}(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*\b",
-    re.IGNORECASE,
+NUMBER_WORDS_RE = fast(
+    re.compile(
+        rf"\b{_WORD}(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*\b",
+        re.IGNORECASE,
+    )
 )
 # Digits: up to 7 digits, or thousands groups "1,200" / "1 200"; never inside a longer run.
 DIGITS_RE = re.compile(r"(?<![\w.,/:-])(\d{1,3}(?:,\d{3}){1,2}|\d{1,7})(?![\w/:]|[.,]\d)")
 SPECIAL = {"a dozen": 12, "dozen": 12, "a couple of": 2, "a pair of": 2, "a single": 1, "a": 1}
-SPECIAL_RE = re.compile(r"\b(?:a dozen|a couple of|a pair of|a single)\b", re.IGNORECASE)
+SPECIAL_RE = fast(re.compile(r"\b(?:a dozen|a couple of|a pair of|a single)\b", re.IGNORECASE))
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-_AFTER_MONTH_RE = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE)
+_AFTER_MONTH_RE = fast(re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE))
 _BEFORE_MONTH_RE = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b", re.IGNORECASE)
 _MODEL_BEFORE_RE = re.compile(r"(?:[A-Za-z]-|[A-Z]{2,}\s|No\.\s?|#)$")
 _UNIT_AFTER_RE = re.compile(

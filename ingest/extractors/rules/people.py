@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ingest.extractors.rules.fastre import fast
 from ingest.extractors.rules.gazetteer import Gazetteer
 from ingest.extractors.rules.lexicon import DEMONYM_RE, DEMONYMS, NOT_NAME_WORDS, ROLE_RE
 from ingest.extractors.rules.memo import list_cache
@@ -29,8 +30,8 @@ SPEECH_VERBS = (
     r"explains|insisted|acknowledged|alleged|declared|estimated|revealed|tweeted|"
     r"informed|clarified|specified|asserted"
 )
-SPEECH_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
-ACCORDING_RE = re.compile(r"\b(?:according to|citing|cited by|as reported by|per)\s+", re.I)
+SPEECH_RE = fast(re.compile(rf"\b(?:{SPEECH_VERBS})\b"))
+ACCORDING_RE = fast(re.compile(r"\b(?:according to|citing|cited by|as reported by|per)\s+", re.I))
 PRONOUN_RE = re.compile(r"^(?:he|she|they|it|officials|the official)$", re.IGNORECASE)
 
 # Institutions: (pattern, name, role, side).
@@ -193,7 +194,17 @@ _APPOSITIVE_RE = re.compile(
 
 def find_persons(text: str, gazetteer: Gazetteer, base: int = 0) -> list[Person]:
     """Named people in `text` with the title written before or after the name."""
-    persons: list[Person] = []
+    # the reading is cached per sentence; each call gets new (mutable) Person objects
+    return [
+        Person(name, role, country, admin1, base + start)
+        for name, role, country, admin1, start in _persons_in(text, gazetteer)
+    ]
+
+
+@functools.lru_cache(maxsize=8192)
+def _persons_in(text: str, gazetteer: Gazetteer) -> tuple[tuple, ...]:
+    """(name, role, country, admin1, start) of each person named in `text`."""
+    persons: list[tuple] = []
     for match in NAME_RE.finditer(text):
         name = match.group(0)
         words = name.split()
@@ -224,8 +235,8 @@ def find_persons(text: str, gazetteer: Gazetteer, base: int = 0) -> list[Person]
         elif appositive:
             role = re.sub(r"^(?:the|a|who heads|who leads|who is)\s+", "", appositive)
         country, admin1 = _country_of(f"{title_text} {appositive}", gazetteer)
-        persons.append(Person(name, role, country, admin1, base + name_start))
-    return persons
+        persons.append((name, role, country, admin1, name_start))
+    return tuple(persons)
 
 
 def _role_from_title(title: str) -> str:
@@ -284,11 +295,23 @@ def _back_word(text: str, position: int) -> re.Match[str] | None:
     long sentence; a match that starts inside the tail window is the same match (the
     character before it cannot extend it). Only when the window holds no match or
     one that starts at its edge is the whole prefix searched."""
-    window = max(0, position - 120)
-    match = _BACK_WORD_RE.search(text, window, position)
-    if window and (match is None or match.start() == window):
-        match = _BACK_WORD_RE.search(text, 0, position)
-    return match
+    # The leftmost match is the run of word characters that ends where the trailing
+    # whitespace before `position` starts: found by walking back, then matched once
+    # there (a search would try every position of the window).
+    end = position
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and _back_word_char(text[start - 1]):
+        start -= 1
+    if start == end:
+        return None
+    return _BACK_WORD_RE.match(text, start, position)
+
+
+def _back_word_char(char: str) -> bool:
+    r"""`char` matches `[\w.'’-]`."""
+    return char.isalnum() or char in "_.'’-"
 
 
 def _speaker_before(before: str) -> tuple[str | None, int]:

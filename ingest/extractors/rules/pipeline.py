@@ -190,13 +190,13 @@ def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
 
 
 def _remember(view: SentenceView, ctx: ArticleContext) -> None:
-    specific = [
-        m
-        for m in view.places
-        if m.place.kind not in {"country", "sea"} and not cues.excluded_place(view.text, m)
-    ]
-    if specific:
-        ctx.paragraph_place = specific[-1].place
+    # the last specific place the sentence names (read from the end: the first found)
+    for mention in reversed(view.places):
+        if mention.place.kind not in {"country", "sea"} and not cues.excluded_place(
+            view.text, mention
+        ):
+            ctx.paragraph_place = mention.place
+            break
     weapons = view.weapons
     if weapons:
         ctx.paragraph_weapon = weapons[-1].value

@@ -20,24 +20,27 @@ from dataclasses import replace
 
 from ingest.extractors.rules import cues
 from ingest.extractors.rules.dates import DateMention
+from ingest.extractors.rules.fastre import any_of, fast
 from ingest.extractors.rules.gazetteer import PlaceMention, PlaceRef, get_gazetteer
 from ingest.extractors.rules.lexicon import GENERIC_TARGETS, OPPONENT
 from ingest.extractors.rules.model import ArticleContext, SentenceView, StrikeDraft
 from ingest.extractors.rules.people import Claimant
 
-TRIGGER_RE = re.compile(
-    r"\b(?:struck|strikes? (?:on|against|at|hit)|strike (?:on|hit)|hit|hits|hitting|"
-    r"attack(?:s|ed)? on|attacked|attacking|targeted|targeting|damaged|damaging|destroyed|"
-    r"destroying|fire broke out|fires? broke out|caught fire|set (?:on fire|ablaze|alight)|"
-    r"igniting|ignited|sparking a fire|started a fire|explosions? (?:rocked|hit|were heard|"
-    r"at|in)|exploded|blasts? (?:rocked|hit|at)|ablaze|shelled|shelling of|bombed|bombarded|"
-    r"crashed into|fell on(?:to)?|debris (?:fell|falling|hit|damaged|struck)|"
-    r"came under (?:attack|fire)|under attack|was hit|were hit|a strike on|the strike on|"
-    r"attack on|raid on|strike against|targets? (?:in|inside|across)|explosions?|blasts?|"
-    r"set fire to|caused (?:a |several |local )?fires?|started (?:a |several )?fires?|"
-    r"(?:drone|missile|air|rocket|bomb) (?:strike|attack|raid)s? (?:killed|wounded|injured|"
-    r"damaged|hit|destroyed|set)|wrecked|knocked out|taken out of service)\b",
-    re.IGNORECASE,
+TRIGGER_RE = fast(
+    re.compile(
+        r"\b(?:struck|strikes? (?:on|against|at|hit)|strike (?:on|hit)|hit|hits|hitting|"
+        r"attack(?:s|ed)? on|attacked|attacking|targeted|targeting|damaged|damaging|destroyed|"
+        r"destroying|fire broke out|fires? broke out|caught fire|set (?:on fire|ablaze|alight)|"
+        r"igniting|ignited|sparking a fire|started a fire|explosions? (?:rocked|hit|were heard|"
+        r"at|in)|exploded|blasts? (?:rocked|hit|at)|ablaze|shelled|shelling of|bombed|bombarded|"
+        r"crashed into|fell on(?:to)?|debris (?:fell|falling|hit|damaged|struck)|"
+        r"came under (?:attack|fire)|under attack|was hit|were hit|a strike on|the strike on|"
+        r"attack on|raid on|strike against|targets? (?:in|inside|across)|explosions?|blasts?|"
+        r"set fire to|caused (?:a |several |local )?fires?|started (?:a |several )?fires?|"
+        r"(?:drone|missile|air|rocket|bomb) (?:strike|attack|raid)s? (?:killed|wounded|injured|"
+        r"damaged|hit|destroyed|set)|wrecked|knocked out|taken out of service)\b",
+        re.IGNORECASE,
+    )
 )
 # Every match of TRIGGER_RE holds one of these lower-cased stems: a sentence without
 # any of them skips the large pattern. Keep in step with TRIGGER_RE.
@@ -65,34 +68,43 @@ _TRIGGER_STEMS = (
     "knocked out",
     "taken out of service",
 )
-NESTED_PARTICIPLE_RE = re.compile(
-    r"\b(?:damaged|hit|struck|destroyed|targeted|set ablaze|set on fire|attacked)\s+"
-    r"(?:in|during|by)\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,4}?(?:attacks?|strikes?|raids?)\b"
-    r"[^,.;]{0,30}",
-    re.IGNORECASE,
+_HAS_TRIGGER_STEM = any_of(_TRIGGER_STEMS)
+NESTED_PARTICIPLE_RE = fast(
+    re.compile(
+        r"\b(?:damaged|hit|struck|destroyed|targeted|set ablaze|set on fire|attacked)\s+"
+        r"(?:in|during|by)\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,4}?(?:attacks?|strikes?|raids?)\b"
+        r"[^,.;]{0,30}",
+        re.IGNORECASE,
+    )
 )
 NESTED_RELATIVE_RE = re.compile(
     r",\s*(?:which|that|where|whose)\s+[^,;]{3,140}?(?=,|;|$)", re.IGNORECASE
 )
-_STRIKE_VERB_RE = re.compile(
-    r"\b(?:struck|hit|damaged|destroyed|targeted|attacked|set ablaze|set on fire|"
-    r"set alight|bombed|shelled|ignited)\b",
-    re.IGNORECASE,
+_STRIKE_VERB_RE = fast(
+    re.compile(
+        r"\b(?:struck|hit|damaged|destroyed|targeted|attacked|set ablaze|set on fire|"
+        r"set alight|bombed|shelled|ignited)\b",
+        re.IGNORECASE,
+    )
 )
-ANAPHOR_RE = re.compile(
-    r"\b(?:the|that|this) (?:facility|plant|depot|refinery|site|terminal|base|airfield|"
-    r"factory|enterprise|building|station|warehouse|complex|fire|blaze)\b|\bit was\b|"
-    r"\bthe (?:oil|fuel) (?:depot|tanks?)\b",
-    re.IGNORECASE,
+ANAPHOR_RE = fast(
+    re.compile(
+        r"\b(?:the|that|this) (?:facility|plant|depot|refinery|site|terminal|base|airfield|"
+        r"factory|enterprise|building|station|warehouse|complex|fire|blaze)\b|\bit was\b|"
+        r"\bthe (?:oil|fuel) (?:depot|tanks?)\b",
+        re.IGNORECASE,
+    )
 )
 COUNT_PLACE_RE = re.compile(
     r"\b(?P<n>\S+(?:\s\S+)?)\s+(?:(?P<demonym>Russian|Ukrainian)\s+)?(?P<what>cities|regions|"
     r"oblasts|towns|provinces|settlements|villages|targets|facilities|sites)\b"
     r"(?:\s+(?:in|across|of)\s+(?P<country>Russia|Ukraine))?",
 )
-_FOLLOW_UP_GATE_RE = re.compile(
-    r"casualt|hurt|injur|wound|kill|dead|died|victim|fire|blaze|damag|destroy|flame|burn",
-    re.IGNORECASE,
+_FOLLOW_UP_GATE_RE = fast(
+    re.compile(
+        r"casualt|hurt|injur|wound|kill|dead|died|victim|fire|blaze|damag|destroy|flame|burn",
+        re.IGNORECASE,
+    )
 )
 OCCUPIED_DEFAULT_UA = {"UA-43", "UA-40"}  # Crimea, Sevastopol: mostly Ukrainian strikes
 CONTESTED = {"UA-14", "UA-09", "UA-23", "UA-65"}
@@ -274,7 +286,7 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
     text = view.text
     lower = view.lower
     # the gate first: most sentences tell no strike and need none of the work below
-    quick = any(stem in lower for stem in _TRIGGER_STEMS) and bool(TRIGGER_RE.search(text))
+    quick = bool(_HAS_TRIGGER_STEM(lower)) and bool(TRIGGER_RE.search(text))
     if not quick and (ctx.focus is None or not _FOLLOW_UP_GATE_RE.search(text)):
         return []
     sentence = view.sentence
@@ -300,13 +312,25 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
         clause_weapons = [w for w in weapon_cues if span[0] <= w.start < span[1]]
         clause_weapon_spans = [(w.start - span[0], w.end - span[0]) for w in clause_weapons]
         triggered = has_trigger(visible, clause_weapon_spans) and not airport_only
+        if not triggered:
+            # no strike of its own: at most a follow-up of the strike in focus (the
+            # cheap tests of `_in_focus` first, then the clause's cues)
+            if ctx.focus is None or caption:
+                continue
+            places, _ = _strike_places(view, span, attribution_spans + person_spans)
+            if _in_focus(ctx, view, places):
+                claimant = resolve_claimant(view, span)
+                killed, injured = cues.casualties(visible)
+                outcome_cues = cues.outcomes(visible, tuple(clause_weapon_spans))
+                _follow_up(ctx.focus, visible, outcome_cues, killed, injured, claimant)
+            continue
         claimant = resolve_claimant(view, span)
         places, countries = _strike_places(view, span, attribution_spans + person_spans)
         if triggered and not places:
             places = _claimant_region(view, span, ctx)
         clause_sides = [s for s in sentence_sides if span[0] <= s.start < span[1]]
         killed, injured = cues.casualties(visible)
-        outcome_cues = cues.outcomes(visible, clause_weapon_spans)
+        outcome_cues = cues.outcomes(visible, tuple(clause_weapon_spans))
         outcome = cues.best_outcome(outcome_cues)
         date, precision, explicit = _date_for(view, span, masked, ctx, own_only=caption)
         if (

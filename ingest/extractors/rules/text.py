@@ -18,6 +18,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from ingest.extractors.rules.fastre import fast
+
 # Sentences longer than this are not read by the rules: news sentences are far shorter,
 # and it bounds the cost of every regex on pathological input (a 100k-digit line).
 MAX_SENTENCE_CHARS = 2_000
@@ -158,8 +160,8 @@ def _split_blocks(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_CAPTION_DATED_RE = re.compile(
-    r"\b(?:on|in) (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+)\b|\bvisits\b"
+_CAPTION_DATED_RE = fast(
+    re.compile(r"\b(?:on|in) (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+)\b|\bvisits\b")
 )
 
 

@@ -13,17 +13,20 @@ from __future__ import annotations
 
 import re
 
+from ingest.extractors.rules.fastre import any_of, fast
 from ingest.extractors.rules.gazetteer import PlaceRef
 from ingest.extractors.rules.model import ArticleContext, SentenceView, VisitDraft
 from ingest.extractors.rules.people import Person
 
-TRAVEL_RE = re.compile(
-    r"\b(?P<verb>arrived in|arrives in|arriving in|arrived at|has arrived in|visited|visits|"
-    r"visiting|toured|tours|touring|inspected|inspects|travel(?:l)?ed to|travels to|"
-    r"travel(?:l)?ing to|flew (?:in)?to|came to|went to|landed in|(?:on|during|in) (?:an?|his|"
-    r"her|the) (?:[\w-]+ ){0,3}(?:visit|trip) to|(?:visit|trip) to|made a (?:[\w-]+ )?"
-    r"(?:visit|trip) to|paid a (?:[\w-]+ )?visit to)\b",
-    re.IGNORECASE,
+TRAVEL_RE = fast(
+    re.compile(
+        r"\b(?P<verb>arrived in|arrives in|arriving in|arrived at|has arrived in|visited|visits|"
+        r"visiting|toured|tours|touring|inspected|inspects|travel(?:l)?ed to|travels to|"
+        r"travel(?:l)?ing to|flew (?:in)?to|came to|went to|landed in|(?:on|during|in) (?:an?|his|"
+        r"her|the) (?:[\w-]+ ){0,3}(?:visit|trip) to|(?:visit|trip) to|made a (?:[\w-]+ )?"
+        r"(?:visit|trip) to|paid a (?:[\w-]+ )?visit to)\b",
+        re.IGNORECASE,
+    )
 )
 # Every match of TRAVEL_RE holds one of these lower-cased stems. Keep in step.
 _TRAVEL_STEMS = (
@@ -38,32 +41,45 @@ _TRAVEL_STEMS = (
     "landed in",
     "trip",
 )
-UNANNOUNCED_RE = re.compile(
-    r"\b(?:unannounced|surprise|unexpected|secret|not (?:been )?announced|previously "
-    r"unannounced|without prior announcement|undisclosed)\b",
-    re.I,
+_HAS_TRAVEL_STEM = any_of(_TRAVEL_STEMS)
+UNANNOUNCED_RE = fast(
+    re.compile(
+        r"\b(?:unannounced|surprise|unexpected|secret|not (?:been )?announced|previously "
+        r"unannounced|without prior announcement|undisclosed)\b",
+        re.I,
+    )
 )
-ANNOUNCED_RE = re.compile(r"\b(?:announced|scheduled|planned|official visit|state visit)\b", re.I)
-MILITARY_RE = re.compile(
-    r"\b(?:troops|soldiers|front ?line|frontline|command post|brigade|positions|servicemen|"
-    r"military base|exercises|headquarters|units)\b",
-    re.I,
+ANNOUNCED_RE = fast(
+    re.compile(r"\b(?:announced|scheduled|planned|official visit|state visit)\b", re.I)
 )
-SITE_RE = re.compile(
-    r"\b(?:site|plant|factory|facility|refinery|depot|damaged|hospital|aftermath|"
-    r"destroyed|rubble|scene|enterprise|substation|power station)\b",
-    re.I,
+MILITARY_RE = fast(
+    re.compile(
+        r"\b(?:troops|soldiers|front ?line|frontline|command post|brigade|positions|servicemen|"
+        r"military base|exercises|headquarters|units)\b",
+        re.I,
+    )
 )
-POLITICAL_RE = re.compile(
-    r"\b(?:minister|president|prime minister|chancellor|secretary|ambassador|envoy|"
-    r"commissioner|king|queen|pope|speaker|delegation|foreign|leader|premier)\b",
-    re.I,
+SITE_RE = fast(
+    re.compile(
+        r"\b(?:site|plant|factory|facility|refinery|depot|damaged|hospital|aftermath|"
+        r"destroyed|rubble|scene|enterprise|substation|power station)\b",
+        re.I,
+    )
 )
-DISCUSS_RE = re.compile(
-    r"\b(?:discuss(?:ed|es|ing)?|negotiat(?:ed|es|ing)|talk(?:ed|s)? (?:about|on)|talks on|"
-    r"agreed|signed|sign|pledged|promised|announced|focus(?:ed)? on|offered|raised|"
-    r"delivered|brought|unveiled|committed)\b",
-    re.I,
+POLITICAL_RE = fast(
+    re.compile(
+        r"\b(?:minister|president|prime minister|chancellor|secretary|ambassador|envoy|"
+        r"commissioner|king|queen|pope|speaker|delegation|foreign|leader|premier)\b",
+        re.I,
+    )
+)
+DISCUSS_RE = fast(
+    re.compile(
+        r"\b(?:discuss(?:ed|es|ing)?|negotiat(?:ed|es|ing)|talk(?:ed|s)? (?:about|on)|talks on|"
+        r"agreed|signed|sign|pledged|promised|announced|focus(?:ed)? on|offered|raised|"
+        r"delivered|brought|unveiled|committed)\b",
+        re.I,
+    )
 )
 TOPICS: list[tuple[str, str]] = [
     (r"joint (?:military )?exercises|joint drills", "joint military exercises"),
@@ -107,9 +123,11 @@ TOPICS: list[tuple[str, str]] = [
     (r"troops|soldiers|front ?line|frontline", "troops"),
     (r"trade", "trade"),
 ]
-TOPIC_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(TOPICS)) + r")",
-    re.IGNORECASE,
+TOPIC_RE = fast(
+    re.compile(
+        r"\b(?:" + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(TOPICS)) + r")",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -200,7 +218,7 @@ def find_visits(view: SentenceView, ctx: ArticleContext, date_for) -> list[Visit
     text = view.text
     drafts = []
     lower = view.lower
-    if not any(stem in lower for stem in _TRAVEL_STEMS):
+    if not _HAS_TRAVEL_STEM(lower):
         return drafts
     for match in TRAVEL_RE.finditer(text):
         visitor = _visitor(view, match.start(), match.end(), ctx)

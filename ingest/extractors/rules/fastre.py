@@ -1,0 +1,226 @@
+"""Faster `search`/`finditer` for the large case-insensitive patterns, same matches.
+
+Python's `re` tries a pattern at every position of the text, and a case-insensitive
+alternation of a hundred words costs a few microseconds at every word start. Every
+match of such a pattern starts with one of a small set of short literal prefixes (the
+first letters of its alternatives), which can be read off the parsed pattern. The
+wrapper finds the positions where one of those prefixes occurs (a case-sensitive
+literal scan of the lower-cased text, which is fast) and tries the real pattern only
+there, with `pattern.match(text, position)`. The prefixes are a superset of where a
+match can start, and positions are tried left to right, so `search` and `finditer`
+return exactly the match objects of the plain pattern.
+
+Patterns whose matches can start anywhere (no literal prefix), that can match the
+empty string, or that use flags the analysis does not model, stay plain patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+try:  # Python 3.11+
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+# Characters that case-insensitive matching equates with an ASCII letter but that
+# `str.lower` leaves alone (dotless i, long s): folded by hand so that the prefix scan
+# never misses a position the pattern would match.
+_FOLD = str.maketrans({"ı": "i", "ſ": "s"})
+_MAX_PREFIXES = 4000
+_MAX_CLASS = 16
+_ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+
+
+class _GiveUp(Exception):
+    pass
+
+
+def _chars(op, av) -> set[str] | None:
+    """Lower-cased characters one item matches, or None when too many or unknown."""
+    if op is _c.LITERAL:
+        return {chr(av).lower()}
+    if op is _c.IN:
+        found: set[str] = set()
+        for item_op, item_av in av:
+            if item_op is _c.LITERAL:
+                found.add(chr(item_av).lower())
+            elif item_op is _c.RANGE:
+                low, high = item_av
+                if high - low > _MAX_CLASS:
+                    return None
+                found.update(chr(code).lower() for code in range(low, high + 1))
+            else:  # NEGATE, CATEGORY, ...
+                return None
+            if len(found) > _MAX_CLASS:
+                return None
+        return found
+    return None
+
+
+def _walk(items: list, depth: int, current: str, out: set[str]) -> None:
+    """Add to `out` every prefix (up to `depth` characters) that a match of `items`
+    can start with, given `current` already read."""
+    if len(out) > _MAX_PREFIXES:
+        raise _GiveUp
+    if len(current) >= depth or not items:
+        out.add(current)
+        return
+    op, av = items[0]
+    rest = items[1:]
+    if op in _ZERO_WIDTH:
+        _walk(rest, depth, current, out)
+        return
+    if op is _c.SUBPATTERN:
+        _walk(list(av[-1].data) + rest, depth, current, out)
+        return
+    if op is _c.BRANCH:
+        for alternative in av[1]:
+            _walk(list(alternative.data) + rest, depth, current, out)
+        return
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)):
+        low, _high, sub = av
+        if low == 0:
+            _walk(rest, depth, current, out)
+        # one repetition, then stop reading: a shorter prefix is still a true prefix
+        _walk(list(sub.data), depth, current, out)
+        return
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        _walk(list(av.data) + rest, depth, current, out)
+        return
+    chars = _chars(op, av)
+    if chars is None:
+        out.add(current)  # the prefix ends here
+        return
+    for char in chars:
+        _walk(rest, depth, current + char, out)
+
+
+def literal_prefixes(pattern: re.Pattern[str], depth: int = 4) -> set[str] | None:
+    """Lower-cased literal prefixes, one of which starts every match; None if unknown."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.LOCALE | re.VERBOSE):
+        return None
+    if pattern.flags & re.ASCII:
+        return None
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+        for size in range(depth, 0, -1):
+            out: set[str] = set()
+            try:
+                _walk(list(parsed.data), size, "", out)
+            except _GiveUp:
+                continue
+            break
+        else:
+            return None
+    except (RecursionError, re.error):
+        return None
+    if not out or "" in out:
+        return None
+    # a cased non-ASCII letter may have case-insensitive twins that `str.lower` misses
+    if any(not ch.isascii() and ch.lower() != ch.upper() for p in out for ch in p):
+        return None
+    if parsed.getwidth()[0] == 0:
+        return None
+    return out
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """A regex for "one of `words` starts here", factored as a trie so that the engine
+    tests one character per level instead of every word."""
+    if "" in words:
+        return ""  # a word ends here: the shorter prefix already matches
+    by_first: dict[str, set[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], set()).add(word[1:])
+    branches = []
+    for first in sorted(by_first):
+        tail = _trie_pattern(by_first[first])
+        branches.append(re.escape(first) + (f"(?:{tail})" if "|" in tail else tail))
+    return "|".join(branches)
+
+
+def _folded(text: str) -> str | None:
+    """`text` lower-cased with the same length, or None when lower-casing changes it."""
+    low = text.lower()
+    if not text.isascii():
+        low = low.translate(_FOLD)
+        if len(low) != len(text):
+            return None
+    return low
+
+
+class FastPattern:
+    """A compiled pattern whose `search` and `finditer` skip to candidate positions."""
+
+    __slots__ = ("_scan", "flags", "fullmatch", "groupindex", "match", "pattern", "regex")
+
+    def __init__(self, regex: re.Pattern[str], prefixes: set[str]) -> None:
+        self.regex = regex
+        self.pattern = regex.pattern
+        self.flags = regex.flags
+        self.groupindex = regex.groupindex
+        self.match = regex.match
+        self.fullmatch = regex.fullmatch
+        self._scan = re.compile(_trie_pattern(prefixes)).search
+
+    def _search(self, text: str, low: str, pos: int, endpos: int) -> re.Match[str] | None:
+        scan, match = self._scan, self.regex.match
+        while True:
+            candidate = scan(low, pos, endpos)
+            if candidate is None:
+                return None
+            start = candidate.start()
+            found = match(text, start, endpos)
+            if found is not None:
+                return found
+            pos = start + 1
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        low = _folded(text)
+        if low is None:
+            return self.regex.search(text, pos, len(text) if endpos is None else endpos)
+        return self._search(text, low, pos, len(text) if endpos is None else endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        end = len(text) if endpos is None else endpos
+        low = _folded(text)
+        if low is None:
+            yield from self.regex.finditer(text, pos, end)
+            return
+        while pos <= end:
+            found = self._search(text, low, pos, end)
+            if found is None:
+                return
+            yield found
+            pos = found.end()  # never empty: such patterns are not wrapped
+
+    def findall(self, text: str, pos: int = 0, endpos: int | None = None) -> list:
+        return self.regex.findall(text, pos, len(text) if endpos is None else endpos)
+
+    def sub(self, *args, **kwargs):
+        return self.regex.sub(*args, **kwargs)
+
+    def split(self, *args, **kwargs):
+        return self.regex.split(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"FastPattern({self.regex!r})"
+
+
+def any_of(stems: tuple[str, ...] | list[str]):
+    """A test for "the text holds one of `stems`" (a substring test, like
+    `any(stem in text for stem in stems)`), as one literal scan."""
+    return re.compile("|".join(re.escape(stem) for stem in sorted(set(stems)))).search
+
+
+def fast(regex: re.Pattern[str], depth: int = 4) -> re.Pattern[str]:
+    """`regex`, wrapped to search only where a match can start (see the module doc);
+    the plain pattern when its starts cannot be told."""
+    prefixes = literal_prefixes(regex, depth)
+    if prefixes is None:
+        return regex
+    return FastPattern(regex, prefixes)  # type: ignore[return-value]

@@ -36,6 +36,19 @@ def test_people_with_titles():
     )
 
 
+def test_a_title_set_off_by_a_comma_before_the_name():
+    text = "Poland's foreign minister, Radoslaw Sikorski, travelled to Lviv on Monday."
+    (minister,) = find_persons(text, GAZ)
+    assert (minister.name, minister.role, minister.country) == (
+        "Radoslaw Sikorski",
+        "foreign minister",
+        "PL",
+    )
+    # a comma after words that are not a title leaves the person without one
+    (person,) = find_persons("On a cold morning in Kyiv, Olena Petrenko spoke.", GAZ)
+    assert (person.name, person.role) == ("Olena Petrenko", None)
+
+
 def test_groups_and_appositives():
     assert speaker("Ukrainian officials said 80 drones were sent.").side == "UA"
     text = (

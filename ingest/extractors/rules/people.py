@@ -186,6 +186,7 @@ _TITLE_BEFORE_RE = re.compile(
     r"governor|mayor|minister|president|spokesman|spokeswoman|commander|secretary|"
     r"general|military|administration|city)\b)[ ]+){1,7}$"
 )
+_COMMA_BEFORE_RE = re.compile(r"\s*,\s*$")
 _APPOSITIVE_RE = re.compile(
     r"^(?:\s*\((?:[^()]{1,40})\))?\s*,\s*(?P<app>(?:the\s+|a\s+|who\s+(?:heads|leads|is)\s+)?"
     r"[^,;.]{2,140}?(?:,\s*[^,;.]{2,60}?)?)\s*(?:,|$)"
@@ -221,7 +222,11 @@ def _persons_in(text: str, gazetteer: Gazetteer) -> tuple[tuple, ...]:
             continue
         role = None
         title_text = ""
-        before = _TITLE_BEFORE_RE.search(text[max(0, name_start - 90) : name_start])
+        window = text[max(0, name_start - 90) : name_start]
+        before = _TITLE_BEFORE_RE.search(window)
+        if before is None and _COMMA_BEFORE_RE.search(window):
+            # the title set off by a comma: "Germany's defence minister, Boris Pistorius,"
+            before = _TITLE_BEFORE_RE.search(_COMMA_BEFORE_RE.sub(" ", window))
         if before:
             title_text = before.group(0).strip()
             if not ROLE_RE.search(title_text) and not re.search(r"\bchief\b", title_text):

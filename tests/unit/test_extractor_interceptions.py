@@ -51,3 +51,24 @@ def test_n_of_m_and_including_lists():
     (claim,) = record.interceptions
     assert (claim.launched, claim.intercepted) == (80, 58)
     assert claim.regions_complete is False and len(claim.regions) == 3
+
+
+def test_undated_figures_take_the_day_an_earlier_sentence_names():
+    # published on Friday; the attack was on Wednesday, named only in the lead sentence
+    record = run(
+        "Ukraine's air force gave a breakdown of the missiles Russia fired on Wednesday.\n\n"
+        "Of 12 Kalibr cruise missiles, nine were shot down. All six Kh-59 missiles were "
+        "intercepted.",
+        published_at="2025-01-17",
+    )
+    assert record.interceptions
+    assert {claim.date.isoformat() for claim in record.interceptions} == {"2025-01-15"}
+
+
+def test_without_a_named_day_figures_keep_the_publication_night():
+    record = run(
+        "Ukraine's air force gave a breakdown of the missiles Russia fired.\n\n"
+        "Of 12 Kalibr cruise missiles, nine were shot down.",
+        published_at="2025-01-17",
+    )
+    assert {claim.date.isoformat() for claim in record.interceptions} == {"2025-01-17"}

@@ -179,6 +179,8 @@ def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
         visits = find_visits(view, ctx, date_for)
         ctx.strikes.extend(strikes)
         ctx.interceptions.extend(interceptions)
+        if not strikes and view.kind != "caption":  # strikes keep the narrative date themselves
+            _note_narrative_date(view, ctx)
         if interceptions and not strikes:
             ctx.focus = None
         if visits:
@@ -187,6 +189,25 @@ def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
         else:
             follow_up_topics(view, ctx)
         _remember(view, ctx)
+
+
+def _note_narrative_date(view: SentenceView, ctx: ArticleContext) -> None:
+    """A sentence about the attack that names its day, though it holds no strike,
+    dates the undated claims after it ("... the 43 missiles Russia used on Wednesday
+    morning." then "27 cruise missiles were launched, of which 23 were shot down.")."""
+    if not view.weapons:
+        return
+    masked = nested_spans(view.text, view.dates)
+    named = [
+        mention
+        for mention in view.dates
+        if mention.kind != "event"  # named or relative to publication, not to the story
+        and mention.precision == "day"
+        and mention.date is not None
+        and not cues.inside((mention.start, mention.end), masked)
+    ]
+    if named:
+        ctx.narrative_date = (named[0].date, "day")
 
 
 def _remember(view: SentenceView, ctx: ArticleContext) -> None:

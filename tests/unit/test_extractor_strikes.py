@@ -89,3 +89,16 @@ def test_country_level_claim_needs_a_count():
     (strike,) = run("Kovalenko said five Russian cities had been targeted.").strikes
     assert strike.place.precision == "country" and strike.target_count == 5
     assert strike.attacker == "UA"
+
+
+def test_a_list_of_targets_is_one_strike_per_target():
+    record = run(
+        "Ukraine's General Staff said its drones carried out a large attack overnight. "
+        "Among the targets hit were an oil refinery in Volgograd and a chemical plant "
+        "in Novomoskovsk."
+    )
+    by_place = {strike.place.name: strike for strike in record.strikes}
+    assert {"Volgograd", "Novomoskovsk"} <= set(by_place)
+    assert by_place["Volgograd"].target.type == "oil_refinery"
+    assert by_place["Novomoskovsk"].target.type == "chemical_plant"
+    assert all(strike.attacker == "UA" for strike in record.strikes)

@@ -36,6 +36,8 @@ TRIGGER_RE = fast(
         r"crashed into|fell on(?:to)?|debris (?:fell|falling|hit|damaged|struck)|"
         r"came under (?:attack|fire)|under attack|was hit|were hit|a strike on|the strike on|"
         r"attack on|raid on|strike against|targets? (?:in|inside|across)|explosions?|blasts?|"
+        r"among (?:the )?(?:targets|facilities|sites) (?:hit|struck|it (?:listed|named))|"
+        r"among (?:the )?targets|targets (?:hit |struck )?(?:included|include|were)|"
         r"set fire to|caused (?:a |several |local )?fires?|started (?:a |several )?fires?|"
         r"(?:drone|missile|air|rocket|bomb) (?:strike|attack|raid)s? (?:killed|wounded|injured|"
         r"damaged|hit|destroyed|set)|wrecked|knocked out|taken out of service)\b",
@@ -272,7 +274,14 @@ def _target(
     if not found:
         return "unknown", None, None, None
     specific = [t for t in found if t.value not in GENERIC_TARGETS]
-    chosen = (specific or found)[0]
+    candidates = specific or found
+    chosen = candidates[0]
+    if place_mention is not None and len({t.value for t in candidates}) > 1:
+        # several kinds of target, several places ("an oil refinery in Volgograd and a
+        # chemical plant in Novomoskovsk"): each place takes the target written before it
+        before = [t for t in candidates if t.end <= place_mention.start]
+        if before:
+            chosen = before[-1]
     count = cues.count_before(text, chosen.start)
     return chosen.value, None, count, None
 

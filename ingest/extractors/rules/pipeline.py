@@ -18,7 +18,7 @@ from collections import Counter
 from ingest.contract import ExtractionRecord, claim_id_for
 from ingest.extractors.articles import ArticleInput
 from ingest.extractors.rules import cues
-from ingest.extractors.rules.dates import find_dates
+from ingest.extractors.rules.dates import DateMention, find_dates
 from ingest.extractors.rules.gazetteer import PRECISION_RANK, PlaceRef, get_gazetteer
 from ingest.extractors.rules.interceptions import find_interceptions
 from ingest.extractors.rules.lexicon import GENERIC_TARGETS, OUTCOME_RANK
@@ -143,9 +143,7 @@ def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
         return resolve_speaker(chosen.speaker, gazetteer, ctx.persons, ctx.last_person, None)
 
     def date_for(view: SentenceView, match: re.Match[str]):
-        masked = nested_spans(view.text, view.dates)
-        own = [d for d in view.dates if not cues.inside((d.start, d.end), masked)]
-        for mention in own:
+        for mention in _own_dates(view):
             if mention.kind == "event":
                 if ctx.narrative_date:
                     base, precision = ctx.narrative_date
@@ -191,20 +189,24 @@ def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
         _remember(view, ctx)
 
 
+def _own_dates(view: SentenceView) -> list[DateMention]:
+    """The sentence's dates, less those of an earlier event it retells in passing."""
+    masked = nested_spans(view.text, view.dates)
+    return [d for d in view.dates if not cues.inside((d.start, d.end), masked)]
+
+
 def _note_narrative_date(view: SentenceView, ctx: ArticleContext) -> None:
     """A sentence about the attack that names its day, though it holds no strike,
     dates the undated claims after it ("... the 43 missiles Russia used on Wednesday
     morning." then "27 cruise missiles were launched, of which 23 were shot down.")."""
     if not view.weapons:
         return
-    masked = nested_spans(view.text, view.dates)
     named = [
         mention
-        for mention in view.dates
+        for mention in _own_dates(view)
         if mention.kind != "event"  # named or relative to publication, not to the story
         and mention.precision == "day"
         and mention.date is not None
-        and not cues.inside((mention.start, mention.end), masked)
     ]
     if named:
         ctx.narrative_date = (named[0].date, "day")

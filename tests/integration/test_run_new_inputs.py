@@ -21,6 +21,11 @@ SAMPLE_ARTICLES = REPO_ROOT / "data" / "sample" / "articles"
 pytestmark = pytest.mark.slow
 
 
+def sample_names() -> list[str]:
+    """The sample articles' names, without the .txt and .meta.json endings."""
+    return sorted(path.stem for path in SAMPLE_ARTICLES.glob("*.txt"))
+
+
 def copy_articles(names: list[str], folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name in names:
@@ -54,7 +59,7 @@ def source_count(db: Path) -> int:
 
 
 def test_a_rerun_extracts_only_new_articles(tmp_path: Path):
-    stems = sorted({path.name.split(".")[0] for path in SAMPLE_ARTICLES.glob("*.txt")})
+    stems = sample_names()
     inputs, db = tmp_path / "inbox", tmp_path / "warehouse.duckdb"
     copy_articles(stems[:3], inputs)
 
@@ -79,7 +84,7 @@ def test_a_rerun_extracts_only_new_articles(tmp_path: Path):
 
 def test_an_overlapping_run_exits_busy_before_extracting(tmp_path: Path):
     inputs, db = tmp_path / "inbox", tmp_path / "warehouse.duckdb"
-    copy_articles(sorted(p.stem for p in SAMPLE_ARTICLES.glob("*.txt"))[:2], inputs)
+    copy_articles(sample_names()[:2], inputs)
 
     with writer_lock(paths_for(db)):
         busy = run(inputs, db)

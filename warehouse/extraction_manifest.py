@@ -22,10 +22,10 @@ from functools import cache
 from pathlib import Path
 
 from ingest.extractors.articles import ArticleInput
+from warehouse.settings import REFERENCE_DIR, REPO_ROOT
 
 MANIFEST_NAME = "extracted-articles.txt"
-_RULES_DIR = Path(__file__).resolve().parents[1] / "ingest" / "extractors"
-_REFERENCE_DIR = Path(__file__).resolve().parents[1] / "ingest" / "reference"
+_EXTRACTORS_DIR = REPO_ROOT / "ingest" / "extractors"
 
 
 @cache
@@ -34,9 +34,9 @@ def default_extractor_identity() -> str:
     from ingest.extractors.rules.pipeline import NAME, VERSION
 
     digest = hashlib.sha256()
-    files = sorted([*_RULES_DIR.rglob("*.py"), *_REFERENCE_DIR.glob("*.csv")])
+    files = sorted([*_EXTRACTORS_DIR.rglob("*.py"), *REFERENCE_DIR.glob("*.csv")])
     for path in files:
-        digest.update(path.relative_to(_RULES_DIR.parent).as_posix().encode() + b"\0")
+        digest.update(path.relative_to(_EXTRACTORS_DIR.parent).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return f"{NAME}/{VERSION}/{digest.hexdigest()[:16]}"
 

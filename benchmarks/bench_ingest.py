@@ -52,6 +52,12 @@ class IngestRow:
     def ratio(self) -> float:
         return self.read_json_seconds / self.ingest_seconds
 
+    @property
+    def cpu_ratio(self) -> float:
+        """The ratio both sides would reach given the same share of the cores: on a shared
+        machine the wall-clock ratio says as much about the neighbours as about ingest."""
+        return self.read_json_cpu / self.ingest_cpu
+
     def cells(self) -> list[object]:
         return [
             size_label(self.articles),
@@ -59,6 +65,7 @@ class IngestRow:
             rate(self.articles, self.read_json_seconds),
             rate(self.articles, self.ingest_seconds),
             f"{self.ratio:.2f}x",
+            f"{self.cpu_ratio:.2f}x",
             f"{self.read_json_cpu / self.articles * 1e6:,.0f}",
             f"{self.ingest_cpu / self.articles * 1e6:,.0f}",
             f"{self.ingest_seconds:.1f}",
@@ -73,6 +80,7 @@ HEADERS = [
     "read_json rec/s",
     "ingest rec/s",
     "ingest/read_json",
+    "CPU ratio",
     "read_json CPU µs/rec",
     "ingest CPU µs/rec",
     "ingest s",
@@ -123,10 +131,17 @@ def default_repeat(articles: int) -> int:
 def run(sizes: list[int], *, repeat: int | None = None) -> list[IngestRow]:
     rows = []
     for articles in sizes:
+        # The machine may be shared: the load average says how much the figures are worth.
+        before = _load_average()
         row = measure(articles, repeat=repeat or default_repeat(articles))
         print(markdown_table(HEADERS, [row.cells()]).splitlines()[-1], file=sys.stderr)
+        print(f"load average before {before}, after {_load_average()}", file=sys.stderr)
         rows.append(row)
     return rows
+
+
+def _load_average() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 # --------------------------------------------------------------------------- children

@@ -12,9 +12,11 @@ Idempotency works at two levels:
 Records read = loaded + quarantined, always; loaded = inserted + replaced +
 unchanged + superseded.
 
-Speed: validation and normalisation (pydantic) cost about 0.15 ms a record, so a large
-file is cut into blocks of whole lines that worker processes validate while this
-process writes their rows (see `ingest_workers`). Valid rows go straight into
+Speed: validation and normalisation (pydantic) cost about 0.05 ms a record, so a large
+file is cut into spans of whole lines that worker processes read and validate while
+this process writes their rows (see `ingest_workers`). This process only finds the
+spans, in the same pass that hashes the file: the lines themselves never cross a pipe,
+and what it has left to do per record is DuckDB's append. Valid rows go straight into
 `raw.extraction_records` inside the load's transaction, tagged with its load_id, and
 the merge afterwards decides on keys alone and deletes only what it does not keep: each
 record is written once, and DuckDB writes full row groups of the uncommitted load to the
@@ -134,26 +136,71 @@ def iter_file_lines(path: Path) -> Iterator[tuple[int, bytes, bool]]:
             yield number, line.rstrip(b"\r\n"), not line.endswith(b"\n")
 
 
-def iter_file_blocks(path: Path, block_bytes: int | None = None) -> Iterator[FileBlock]:
-    """The file cut into blocks of whole lines (a line longer than a block is one block)."""
+@dataclass(frozen=True, slots=True)
+class FileSpan:
+    """Where a block of whole lines lies in a file: what a worker reads for itself, so the
+    lines never pass through this process or a pipe."""
+
+    path: str
+    first_line: int
+    offset: int
+    length: int
+
+    def read(self) -> FileBlock:
+        with open(self.path, "rb") as handle:
+            handle.seek(self.offset)
+            return FileBlock(self.first_line, handle.read(self.length))
+
+
+def iter_file_spans(
+    path: Path, block_bytes: int | None = None, *, digest: hashlib._Hash | None = None
+) -> Iterator[FileSpan]:
+    """The file cut into spans of whole lines (a line longer than a block is one span).
+
+    Only newlines are looked for here, in one reused buffer: the bytes themselves are
+    read again by the worker that validates them (from the page cache). With `digest`,
+    every byte read also goes into it, so one pass gives both the spans and the sha256
+    (hashing in a thread would not overlap: this hashlib keeps the GIL).
+    """
     block_bytes = block_bytes or BLOCK_BYTES
+    buffer = bytearray(block_bytes)
+    view = memoryview(buffer)
+    first_line, start, position = 1, 0, 0  # start: of the span being cut; position: read so far
     with open(path, "rb") as handle:
-        first_line = 1
-        pending: list[bytes] = []
         while True:
-            data = handle.read(block_bytes)
-            if not data:
-                if pending:
-                    yield FileBlock(first_line, b"".join(pending))
+            size = handle.readinto(view)
+            if not size:
+                if position > start:
+                    yield FileSpan(str(path), first_line, start, position - start)
                 return
-            cut = data.rfind(b"\n")
+            if digest is not None:
+                digest.update(view[:size])
+            cut = buffer.rfind(b"\n", 0, size)
+            position += size
             if cut < 0:
-                pending.append(data)
-                continue
-            block = b"".join([*pending, data[: cut + 1]])
-            pending = [data[cut + 1 :]] if cut + 1 < len(data) else []
-            yield FileBlock(first_line, block)
-            first_line += block.count(b"\n")
+                continue  # the span's last line goes on in the next read
+            # Bytes before this read that are still in the span hold no newline.
+            end = position - size + cut + 1
+            yield FileSpan(str(path), first_line, start, end - start)
+            first_line += buffer.count(b"\n", 0, cut + 1)
+            start = end
+
+
+def sha256_and_spans(path: Path) -> tuple[str, list[FileSpan]]:
+    """The file's sha256 and its spans (a few thousand at most), from one read of it.
+
+    Both must be known before the first row is written: the sha decides whether the
+    file is loaded at all.
+    """
+    digest = hashlib.sha256()
+    spans = list(iter_file_spans(path, digest=digest))
+    return digest.hexdigest(), spans
+
+
+def iter_file_blocks(path: Path, block_bytes: int | None = None) -> Iterator[FileBlock]:
+    """The file cut into blocks of whole lines, as the workers read them."""
+    for span in iter_file_spans(path, block_bytes):
+        yield span.read()
 
 
 def lines_of_block(block: FileBlock) -> Iterator[tuple[int, bytes, bool]]:
@@ -181,17 +228,18 @@ def ingest_file(
 ) -> LoadResult:
     """Load one JSON Lines file of contract records (see module docstring)."""
     path = Path(path)
+    workers = ingest_workers() if workers is None else max(workers, 1)
+    chunks: Iterable[list[Item] | FileSpan]
     try:
         size = path.stat().st_size
-        sha = file_sha256(path)
+        if workers > 1 and size >= PARALLEL_MIN_BYTES:
+            sha, chunks = sha256_and_spans(path)
+        else:
+            sha = file_sha256(path)
+            chunks = _batches(iter_file_lines(path))
+            workers = 1
     except OSError as error:
         raise FileNotFoundError(f"cannot read {path}: {error.strerror or error}") from error
-    workers = ingest_workers() if workers is None else max(workers, 1)
-    if workers > 1 and size >= PARALLEL_MIN_BYTES:
-        chunks: Iterable[list[Item] | FileBlock] = iter_file_blocks(path)
-    else:
-        chunks = _batches(iter_file_lines(path))
-        workers = 1
     return _ingest_chunks(
         connection,
         chunks,
@@ -233,7 +281,7 @@ def ingest_stream(
 
 def _ingest_chunks(
     connection: duckdb.DuckDBPyConnection,
-    chunks: Iterable[list[Item] | FileBlock],
+    chunks: Iterable[list[Item] | FileSpan],
     *,
     source_file: str,
     file_sha256: str,
@@ -359,7 +407,7 @@ def _batches(items: Iterable[Item]) -> Iterator[list[Item]]:
         yield batch
 
 
-def _validated(chunks: Iterable[list[Item] | FileBlock], workers: int) -> Iterator[ChunkOutcome]:
+def _validated(chunks: Iterable[list[Item] | FileSpan], workers: int) -> Iterator[ChunkOutcome]:
     """Outcomes in chunk order; with workers > 1, validated by a process pool."""
     if workers <= 1:
         for chunk in chunks:
@@ -394,8 +442,10 @@ def _validated(chunks: Iterable[list[Item] | FileBlock], workers: int) -> Iterat
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def validate_chunk(chunk: list[Item] | FileBlock) -> ChunkOutcome:
+def validate_chunk(chunk: list[Item] | FileBlock | FileSpan) -> ChunkOutcome:
     """Validate a batch of items or a file block (runs in a worker process for big files)."""
+    if isinstance(chunk, FileSpan):
+        chunk = chunk.read()
     items = lines_of_block(chunk) if isinstance(chunk, FileBlock) else chunk
     validate_item = _validate_item  # looked up per call: tests replace it
     rows = _Rows()
@@ -411,7 +461,7 @@ def validate_chunk(chunk: list[Item] | FileBlock) -> ChunkOutcome:
     return ChunkOutcome(read=read, rows=rows.table(), rejected=rejected)
 
 
-def _validate_chunk_in_worker(chunk: list[Item] | FileBlock) -> ChunkOutcome:
+def _validate_chunk_in_worker(chunk: list[Item] | FileSpan) -> ChunkOutcome:
     # Rows travel back as Arrow IPC bytes: the pool pickles with protocol 4, which
     # copies a Table's buffers slowly; bytes cost one memcpy and read back zero-copy.
     outcome = validate_chunk(chunk)

@@ -52,19 +52,19 @@
     select
         assignments.event_key,
         min(claims.attacker_key) as attacker_key,
-        mode(claims.region_key order by claims.region_key) as region_key,
-        mode(claims.city_key order by claims.city_key) as city_key,
+        {{ mode_of('claims.region_key') }} as region_key,
+        {{ mode_of('claims.city_key') }} as city_key,
         round(avg(claims.lat), 5) as lat,
         round(avg(claims.lon), 5) as lon,
         min(claims.day_date) as first_date,
         max(claims.day_date) as last_date,
         coalesce(
-            mode(claims.target_type order by claims.target_type) filter (where not claims.is_generic_target),
-            mode(claims.target_type order by claims.target_type)
+            {{ mode_of('claims.target_type', "not claims.is_generic_target") }},
+            {{ mode_of('claims.target_type') }}
         ) as target_type,
         coalesce(
-            mode(claims.target_family order by claims.target_family) filter (where not claims.is_generic_target),
-            mode(claims.target_family order by claims.target_family)
+            {{ mode_of('claims.target_family', "not claims.is_generic_target") }},
+            {{ mode_of('claims.target_family') }}
         ) as target_family,
         bool_and(claims.is_generic_target) as is_generic_target
     from {{ assignments }} as assignments

@@ -46,12 +46,12 @@ facility_targets as (
 named_targets as (
     select
         target_id,
-        mode(target_name order by target_name) as target_name,
-        mode(target_type order by target_type) as target_type,
+        {{ mode_of('target_name') }} as target_name,
+        {{ mode_of('target_type') }} as target_type,
         min(region_key) as place_id,
-        mode(admin1 order by admin1) as place_name,
-        mode(admin1 order by admin1) as admin1,
-        mode(country order by country) as country,
+        {{ mode_of('admin1') }} as place_name,
+        {{ mode_of('admin1') }} as admin1,
+        {{ mode_of('country') }} as country,
         round(avg(lat), 5) as lat,
         round(avg(lon), 5) as lon,
         cast(null as varchar) as operator,
@@ -65,14 +65,14 @@ named_targets as (
 unnamed_targets as (
     select
         strike_matches.event_target_id as target_id,
-        replace(mode(strike_claims.target_type order by strike_claims.target_type), '_', ' ')
+        replace({{ mode_of('strike_claims.target_type') }}, '_', ' ')
         || ' in '
-        || mode(strike_claims.place_name order by strike_claims.place_name) as target_name,
-        mode(strike_claims.target_type order by strike_claims.target_type) as target_type,
+        || {{ mode_of('strike_claims.place_name') }} as target_name,
+        {{ mode_of('strike_claims.target_type') }} as target_type,
         min(strike_claims.city_key) as place_id,
-        mode(strike_claims.place_name order by strike_claims.place_name) as place_name,
-        mode(strike_claims.admin1) as admin1,
-        mode(strike_claims.country order by strike_claims.country) as country,
+        {{ mode_of('strike_claims.place_name') }} as place_name,
+        {{ mode_of('strike_claims.admin1') }} as admin1,
+        {{ mode_of('strike_claims.country') }} as country,
         round(avg(strike_claims.lat), 5) as lat,
         round(avg(strike_claims.lon), 5) as lon,
         cast(null as varchar) as operator,

@@ -7,9 +7,9 @@ actor_mentions as (
 actors as (
     select
         actor_id,
-        mode(actor_name order by actor_name) as actor_name,
-        mode(actor_role order by actor_role) as actor_role,
-        mode(side order by side) as side,
+        {{ mode_of('actor_name') }} as actor_name,
+        {{ mode_of('actor_role') }} as actor_role,
+        {{ mode_of('side') }} as side,
         min(actor_kind) as actor_kind,
         cast(count(*) as integer) as claim_count
     from actor_mentions

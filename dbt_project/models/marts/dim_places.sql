@@ -87,9 +87,9 @@ place_rows as (
 places_deduplicated as (
     select
         place_rows.place_id,
-        mode(place_rows.place_name order by place_rows.place_name) as place_name,
-        mode(place_rows.admin1) as admin1,
-        mode(place_rows.country order by place_rows.country) as country,
+        {{ mode_of('place_rows.place_name') }} as place_name,
+        {{ mode_of('place_rows.admin1') }} as admin1,
+        {{ mode_of('place_rows.country') }} as country,
         -- rounded to ~1 m: a parallel avg of doubles can differ in its last bits between
         -- runs, and rebuilding the same claims must give the same table
         round(avg(place_rows.lat), 5) as lat,

@@ -146,12 +146,12 @@ event_summaries as (
     select
         strike_id,
         min(date_precision_code) as date_precision_code,
-        mode(attacker order by attacker) as attacker,
-        coalesce(mode(weapon order by weapon) filter (where weapon <> 'unknown'), 'unknown') as weapon,
+        {{ mode_of('attacker') }} as attacker,
+        coalesce({{ mode_of('weapon', "weapon <> 'unknown'") }}, 'unknown') as weapon,
         max(strike_target_id) as target_id,
         coalesce(
-            mode(target_type order by target_type) filter (where not is_generic_target),
-            mode(target_type order by target_type)
+            {{ mode_of('target_type', "not is_generic_target") }},
+            {{ mode_of('target_type') }}
         ) as target_type,
         count(*) as claim_count,
         count(distinct article_id) as source_count,

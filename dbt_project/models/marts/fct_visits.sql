@@ -69,22 +69,22 @@ visits as (
 
         ---------- who
         min(claims_matched.visitor_actor_id) as visitor_actor_id,
-        mode(claims_matched.visitor_name order by claims_matched.visitor_name) as visitor_name,
-        mode(claims_matched.visitor_role order by claims_matched.visitor_role) as visitor_role,
-        mode(claims_matched.visitor_country order by claims_matched.visitor_country) as visitor_country,
+        {{ mode_of('claims_matched.visitor_name') }} as visitor_name,
+        {{ mode_of('claims_matched.visitor_role') }} as visitor_role,
+        {{ mode_of('claims_matched.visitor_country') }} as visitor_country,
 
         ---------- where
         min(claims_matched.place_id) as place_id,
-        mode(claims_matched.destination_name order by claims_matched.destination_name) as destination_name,
-        mode(claims_matched.resolved_admin1) as admin1,
-        mode(claims_matched.resolved_country order by claims_matched.resolved_country) as country,
+        {{ mode_of('claims_matched.destination_name') }} as destination_name,
+        {{ mode_of('claims_matched.resolved_admin1') }} as admin1,
+        {{ mode_of('claims_matched.resolved_country') }} as country,
         round(avg(claims_matched.resolved_lat), 5) as lat,
         round(avg(claims_matched.resolved_lon), 5) as lon,
         min(claims_matched.place_precision) as place_precision,
         min(claims_matched.place_precision_code) as place_precision_code,
 
         ---------- what
-        mode(claims_matched.visit_kind order by claims_matched.visit_kind) as kind,
+        {{ mode_of('claims_matched.visit_kind') }} as kind,
         case
             when
                 count(*) filter (where not claims_matched.announced) > 0

@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ingest.extractors.rules.fastre import any_of, fast
+from ingest.extractors.rules.fastre import any_of, fast, stem_gate
 from ingest.extractors.rules.gazetteer import PlaceMention
 from ingest.extractors.rules.lexicon import (
     DEMONYMS,
@@ -29,6 +29,7 @@ CLAUSE_SPLIT_RE = re.compile(
 )
 
 
+@list_cache()  # the split pattern tries every character: read a sentence once
 def clauses(text: str) -> list[tuple[int, int]]:
     """Spans of the independent parts of a sentence ("A, while B" is two)."""
     spans = []
@@ -151,31 +152,36 @@ def best_outcome(found: list[Cue]) -> str:
     return max((cue.value for cue in found), key=lambda v: OUTCOME_RANK[v])
 
 
+_LINK_WORD_RE = re.compile(
+    r"[,;]|\b(?:and|but|by|with|in|during|from|at|on|after|over|as|amid|following|"
+    r"when|while|that|which)\b"
+)
+_PASSIVE_BETWEEN_RE = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:were|was|have been|had been|being|been|are|"
+    r"is|got)\s+(?:\w+\s+)?$"
+)
+_SPACE_ONLY_RE = re.compile(r"\s*")
+_END_OR_PLACE_AFTER_RE = re.compile(
+    r"\s*(?:$|[,.;:]|over\b|by\b|in\b|during\b|overnight\b|on\b|above\b)"
+)
+_DOWNING_VERB_RE = re.compile(r"(?i)destroy|down|intercept|shot")
+
+
 def near_weapon(text: str, start: int, end: int, weapon_spans: list[tuple[int, int]]) -> bool:
     """A verb whose object or patient is a weapon: "destroyed 58 drones", "drones were
     shot down", "58 drones destroyed over Belgorod" (but not "drones struck a depot")."""
     for w_start, w_end in weapon_spans:
-        if 0 <= w_start - end <= 40 and not re.search(
-            r"[,;]|\b(?:and|but|by|with|in|during|from|at|on|after|over|as|amid|following|"
-            r"when|while|that|which)\b",
-            text[end:w_start],
-        ):
+        if 0 <= w_start - end <= 40 and not _LINK_WORD_RE.search(text[end:w_start]):
             return True
         if 0 <= start - w_end <= 28:
             between = text[w_end:start]
-            if re.search(
-                r"^\s*(?:\w+\s+){0,3}?(?:were|was|have been|had been|being|been|are|"
-                r"is|got)\s+(?:\w+\s+)?$",
-                between,
-            ):
+            if _PASSIVE_BETWEEN_RE.search(between):
                 return True
             after = text[end : end + 20]
             if (
-                re.fullmatch(r"\s*", between)
-                and re.match(
-                    r"\s*(?:$|[,.;:]|over\b|by\b|in\b|during\b|overnight\b|on\b|above\b)", after
-                )
-                and re.match(r"(?i)destroy|down|intercept|shot", text[start:end])
+                _SPACE_ONLY_RE.fullmatch(between)
+                and _END_OR_PLACE_AFTER_RE.match(after)
+                and _DOWNING_VERB_RE.match(text[start:end])
             ):
                 return True
     return False
@@ -196,26 +202,34 @@ ATTACKER_RES = [
         r"hit|targeted|fired|sent|bombed|shelled|carried out|conducted|used|unleashed|"
         r"pounded|again)\b"
     ),
-    # "by Ukraine", "by Russian forces"
-    re.compile(r"\bby\s+(?:the\s+)?" + _SIDE_WORD + r"\b"),
+    # "by Ukraine", "by Russian forces" (wrapped: tried only where "by" is written)
+    fast(re.compile(r"\bby\s+(?:the\s+)?" + _SIDE_WORD + r"\b")),
 ]
 
 
-@list_cache()
+def _names_a_side(text: str) -> bool:
+    # every side word (`_SIDE_WORD`, case-sensitive) holds one of these
+    return "Russia" in text or "Ukrain" in text or "Kyiv" in text or "Moscow" in text
+
+
 def attacker_cues(text: str, exclude: list[tuple[int, int]] = ()) -> list[Cue]:
-    if (
-        "Russia" not in text
-        and "Ukrain" not in text
-        and "Kyiv" not in text
-        and "Moscow" not in text
-    ):
+    """Side words that name an attacker, less those inside the `exclude` spans."""
+    if not _names_a_side(text):
         return []
+    found = _attacker_cues(text)
+    if not exclude:
+        return found
+    exclude = list(exclude)
+    return [cue for cue in found if not overlaps((cue.start, cue.end), exclude)]
+
+
+@list_cache()
+def _attacker_cues(text: str) -> list[Cue]:
+    # read once per sentence: the finders ask with and without excluded spans
     found = []
     for regex in ATTACKER_RES:
         for match in regex.finditer(text):
             span = match.span("side")
-            if overlaps(span, list(exclude)):
-                continue
             word = match.group("side").lower().replace("’", "'")
             side = DEMONYMS.get(word) or ("UA" if word.startswith("kyiv") else "RU")
             found.append(Cue(span[0], span[1], side, match.group(0)))
@@ -233,7 +247,9 @@ DEFENDER_OVER_RE = fast(re.compile(r"\bover\s+(?:the\s+)?" + _SIDE_WORD + r"(?:n
 
 
 def defender_cues(text: str) -> list[Cue]:
-    found = []
+    found: list[Cue] = []
+    if not _names_a_side(text):
+        return found  # both patterns need a side word
     for regex in (DEFENDER_RE, DEFENDER_OVER_RE):
         for match in regex.finditer(text):
             word = match.group("side").lower().replace("’", "'")
@@ -303,14 +319,56 @@ _A_PERSON_RE = fast(
 )
 
 
+# every match of _A_PERSON_RE names one of these (its verb is a casualty stem too)
+_MAY_NAME_A_PERSON = stem_gate(
+    (
+        "man",  # and "woman"
+        "child",
+        "boy",
+        "girl",
+        "person",
+        "resident",
+        "civilian",
+        "worker",
+        "employee",
+        "firefighter",
+        "teenager",
+        "pensioner",
+    )
+)
 _PEOPLE_AFTER_RE = re.compile(rf"^\s*(?:{_PEOPLE}|$|[,.;])", re.I)
 _KILL_RE = re.compile(_KILL)
+
+
+# Every match of the casualty patterns above (and of the count patterns, read in
+# slices of the text) holds one of these: a text without any of them is silent.
+_CASUALTY_STEMS = (
+    "casualt",
+    "victim",
+    "hurt",
+    "harm",
+    "injur",
+    "kill",
+    "dead",
+    "death",
+    "fatalit",
+    "died",
+    "perish",
+    "lost their lives",
+    "wound",
+    "hospitali",
+    "left",
+    "leaving",
+)
+_MAY_TELL_CASUALTIES = stem_gate(_CASUALTY_STEMS)
 
 
 @functools.lru_cache(maxsize=8192)  # pure, and the result is an immutable tuple
 def casualties(text: str) -> tuple[int | None, int | None]:
     """(killed, injured) stated in the text; 0 for "nobody was hurt", None when silent."""
     killed = injured = None
+    if not _MAY_TELL_CASUALTIES(text):
+        return killed, injured
     if ZERO_BOTH_RE.search(text):
         killed = injured = 0
     if ZERO_KILLED_RE.search(text):
@@ -329,7 +387,7 @@ def casualties(text: str) -> tuple[int | None, int | None]:
                 elif kind == "injured" and injured in (None, 0):
                     injured = number.value
                 break
-    for match in _A_PERSON_RE.finditer(text):
+    for match in _A_PERSON_RE.finditer(text) if _MAY_NAME_A_PERSON(text) else ():
         verb = match.group("verb").lower()
         if _KILL_RE.match(verb):
             killed = killed or 1
@@ -364,6 +422,10 @@ AIRPORT_RE = fast(
 )
 
 
+# every match of AIRPORT_RE holds one of these (case-insensitive)
+may_name_flights = stem_gate(("airport", "flight"))
+
+
 _ORGANISATION_AFTER_RE = re.compile(
     r"^\s+(?!(?:Oblast|Region|Krai|Republic|Governor|Mayor|City)\b)[A-Z][a-z]+"
     r"(?:\s+[A-Z][a-z]+)?\b"
@@ -374,11 +436,16 @@ def excluded_place(text: str, mention: PlaceMention) -> bool:
     """Places that are not where something was hit: where drones were downed or came
     from, places that only name an official ("Moscow Mayor ..."), and places inside an
     organisation's name ("the Kyiv Daily Monitor", "the Moscow Times")."""
-    before = text[max(0, mention.start - 80) : mention.start]
+    return _excluded_place(text, mention.start, mention.end, mention.place.kind)
+
+
+@functools.lru_cache(maxsize=8192)  # the strike finder and the reader ask the same
+def _excluded_place(text: str, start: int, end: int, kind: str) -> bool:
+    before = text[max(0, start - 80) : start]
     if _NOT_STRIKE_PLACE_BEFORE_RE.search(before):
         return True
-    after = text[mention.end : mention.end + 40]
-    if mention.place.kind in {"city", "country"} and _ORGANISATION_AFTER_RE.match(after):
+    after = text[end : end + 40]
+    if kind in {"city", "country"} and _ORGANISATION_AFTER_RE.match(after):
         return True
     return bool(_TITLE_AFTER_RE.match(after))
 

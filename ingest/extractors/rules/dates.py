@@ -11,6 +11,7 @@ the record assembly keeps.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -111,6 +112,11 @@ _EVENT_WORDS_RE = fast(
 _DIGIT_RE = re.compile(r"\d")
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _HAS_MONTH_STEM = any_of(_MONTH_STEMS)
+# the words whose presence lets the relative and the event-relative patterns run
+_MAY_BE_RELATIVE = any_of(
+    ("night", "morning", "today", "yesterday", "week", "month", "year", "eve", "ago")
+)
+_MAY_BE_EVENT = any_of(("after", "before", "day", "later"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +205,43 @@ _EVENT_OFFSETS = {
 @list_cache()
 def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     """Every date phrase in `text`, resolved, in order of position."""
-    found: list[DateMention] = []
+    return [_resolve(phrase, anchor) for phrase in _date_phrases(text)]
+
+
+# A date phrase as read, before the anchor resolves it: (start, end, kind, offset, how,
+# values). Which phrases a sentence holds does not depend on the anchor, so they are
+# read once per sentence text and resolved per article (a sentence recurs across
+# articles published on different days).
+_Phrase = tuple[int, int, str, int, str, tuple]
+
+
+def _resolve(phrase: _Phrase, anchor: dt.date | None) -> DateMention:
+    start, end, kind, offset, how, values = phrase
+    if how == "month_day":  # (year or None, month, day)
+        date = _month_day(*values, anchor)
+        return DateMention(date, "day" if date else "unknown", start, end, kind, offset)
+    if how == "weekday":  # (weekday, last)
+        if anchor is None:
+            return DateMention(None, "unknown", start, end, kind, offset)
+        return DateMention(_weekday(anchor, *values), "day", start, end, kind, offset)
+    if how == "month":  # (month, year or None)
+        month, year = values
+        if year is None:
+            if anchor is None:
+                return DateMention(None, "unknown", start, end, kind, offset)
+            year = anchor.year if month <= anchor.month else anchor.year - 1
+        return DateMention(dt.date(year, month, 1), "month", start, end, kind, offset)
+    if how == "relative":  # (phrase,)
+        date, precision = _relative(values[0], anchor)
+        return DateMention(date, precision, start, end, kind, offset)
+    # "fixed": (date, precision), the same for every anchor
+    return DateMention(values[0], values[1], start, end, kind, offset)
+
+
+@functools.lru_cache(maxsize=8192)  # pure; the result is an immutable tuple
+def _date_phrases(text: str) -> tuple[_Phrase, ...]:
+    """The date phrases of `text` in order of position (see `_Phrase`)."""
+    found: list[_Phrase] = []
     taken: list[tuple[int, int]] = []
     lower = text.lower()
     has_digit = _DIGIT_RE.search(text) is not None
@@ -208,25 +250,25 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    def add(mention: DateMention) -> None:
-        found.append(mention)
-        taken.append((mention.start, mention.end))
+    def add(start: int, end: int, how: str, values: tuple, kind: str = "absolute") -> None:
+        found.append((start, end, kind, 0, how, values))
+        taken.append((start, end))
 
     for match in NIGHT_RANGE_RE.finditer(text) if "night of" in lower else ():
         month = MONTH_NUMBERS[(match.group("month") or match.group("month2")).lower().rstrip(".")]
         day = int(match.group("d2") or match.group("d4"))
         year = int(match.group("year")) if match.group("year") else None
-        date = _month_day(year, month, day, anchor)
-        add(DateMention(date, "day" if date else "unknown", match.start(), match.end()))
+        add(match.start(), match.end(), "month_day", (year, month, day))
     for regex in (ISO_RE, DOTTED_RE) if has_digit else ():
         for match in regex.finditer(text):
             if not free(*match.span()):
                 continue
+            # the year is written: the anchor plays no part
             date = _month_day(
-                int(match.group("year")), int(match.group("mon")), int(match.group("day")), anchor
+                int(match.group("year")), int(match.group("mon")), int(match.group("day")), None
             )
             if date:
-                add(DateMention(date, "day", match.start(), match.end()))
+                add(match.start(), match.end(), "fixed", (date, "day"))
     for regex in (MONTH_DAY_RE, DAY_MONTH_RE) if has_digit and has_month else ():
         for match in regex.finditer(text):
             if not free(*match.span()):
@@ -236,39 +278,23 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
                 continue
             year = int(match.group("year")) if match.group("year") else None
             month = MONTH_NUMBERS[match.group("month").lower().rstrip(".")]
-            date = _month_day(year, month, int(match.group("day")), anchor)
-            add(DateMention(date, "day" if date else "unknown", match.start(), match.end()))
+            add(match.start(), match.end(), "month_day", (year, month, int(match.group("day"))))
     for match in WEEKDAY_RE.finditer(text) if "day" in lower else ():
         if not free(*match.span()):
             continue
-        if anchor is None:
-            add(DateMention(None, "unknown", match.start(), match.end(), "relative"))
-            continue
-        date = _weekday(anchor, WEEKDAYS[match.group("wd").lower()], bool(match.group("last")))
-        add(DateMention(date, "day", match.start(), match.end(), "relative"))
+        weekday = WEEKDAYS[match.group("wd").lower()]
+        add(match.start(), match.end(), "weekday", (weekday, bool(match.group("last"))), "relative")
     for match in MONTH_ONLY_RE.finditer(text) if has_month else ():
         if not free(*match.span()):
             continue
         month = MONTH_NUMBERS[match.group("month").lower().rstrip(".")]
-        if match.group("year"):
-            year = int(match.group("year"))
-        elif anchor is not None:
-            year = anchor.year if month <= anchor.month else anchor.year - 1
-        else:
-            add(DateMention(None, "unknown", match.start(), match.end()))
-            continue
-        add(DateMention(dt.date(year, month, 1), "month", match.start(), match.end()))
-    relative = any(
-        w in lower
-        for w in ("night", "morning", "today", "yesterday", "week", "month", "year", "eve", "ago")
-    )
-    for match in RELATIVE_RE.finditer(text) if relative else ():
+        year = int(match.group("year")) if match.group("year") else None
+        add(match.start(), match.end(), "month", (month, year))
+    for match in RELATIVE_RE.finditer(text) if _MAY_BE_RELATIVE(lower) else ():
         if not free(*match.span()):
             continue
-        date, precision = _relative(match.group("phrase"), anchor)
-        add(DateMention(date, precision, match.start(), match.end(), "relative"))
-    event = any(w in lower for w in ("after", "before", "day", "later"))
-    for match in EVENT_RELATIVE_RE.finditer(text) if event else ():
+        add(match.start(), match.end(), "relative", (match.group("phrase"),), "relative")
+    for match in EVENT_RELATIVE_RE.finditer(text) if _MAY_BE_EVENT(lower) else ():
         if not free(*match.span("phrase")):
             continue
         phrase = match.group("phrase").lower()
@@ -280,6 +306,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
         ):
             continue
         offset = _EVENT_OFFSETS.get(phrase, 0)
-        add(DateMention(None, "day", match.start(), match.end("phrase"), "event", offset))
-    found.sort(key=lambda mention: mention.start)
-    return found
+        found.append((match.start(), match.end("phrase"), "event", offset, "fixed", (None, "day")))
+        taken.append((match.start(), match.end("phrase")))
+    found.sort(key=lambda phrase: phrase[0])
+    return tuple(found)

@@ -83,6 +83,15 @@ class PlaceMention:
 
 def norm_key(text: str) -> str:
     """Lower case, no diacritics or apostrophes, hyphens and dots as spaces."""
+    if text.isascii():  # nothing to decompose: the steps below, without the slow ones
+        return " ".join(
+            text.replace("'", "")
+            .replace("`", "")
+            .lower()
+            .replace("-", " ")
+            .replace(".", " ")
+            .split()
+        )
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("’", "").replace("'", "").replace("`", "").replace("ʹ", "")
@@ -622,37 +631,30 @@ class Gazetteer:
     @list_cache()
     def find(self, text: str) -> list[PlaceMention]:
         """Place mentions in `text`, longest match first, not overlapping, in order."""
-        tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text)]
+        spans = [m.span() for m in _TOKEN_RE.finditer(text)]
         found: list[PlaceMention] = []
-        count = len(tokens)
+        count = len(spans)
         resume = 0
-        for index in [i for i, token in enumerate(tokens) if token[2][0].isupper()]:
+        entries, prefixes = self._entries, self._prefixes
+        for index in [i for i, (s, _) in enumerate(spans) if text[s].isupper()]:
             if index < resume:
                 continue
-            start = tokens[index][0]
+            start = spans[index][0]
             best: tuple[int, _Candidate, bool, int] | None = None
-            parts: list[str] = []
+            phrase_key = ""
             for width in range(1, min(self.MAX_WORDS, count - index) + 1):
                 position = index + width - 1
-                if width > 1 and text[tokens[position - 1][1] : tokens[position][0]] not in {
-                    " ",
-                    "-",
-                }:
+                token_start, token_end = spans[position]
+                if width > 1 and text[spans[position - 1][1] : token_start] not in {" ", "-"}:
                     break  # words of one name are adjacent
-                token_start, _, token = tokens[position]
-                stripped, possessive = _strip_possessive(token)
-                dotted = stripped.endswith(".") and stripped not in {"U.S.", "U.K.", "St."}
-                if dotted:
-                    stripped = stripped[:-1]
-                key = _fast_key(stripped)
-                phrase_key = " ".join([*parts, key])
-                candidate = self._entries.get(phrase_key)
+                length, possessive, dotted, key = _token_key(text[token_start:token_end])
+                # the words so far joined by spaces, as " ".join would
+                phrase_key = f"{phrase_key} {key}" if width > 1 else key
+                candidate = entries.get(phrase_key)
                 if candidate is not None:
-                    end = token_start + len(stripped)
-                    best = (width, candidate, possessive, end)
-                if possessive or dotted or phrase_key not in self._prefixes:
+                    best = (width, candidate, possessive, token_start + length)
+                if possessive or dotted or phrase_key not in prefixes:
                     break
-                parts.append(key)
             if best is None:
                 continue
             width, candidate, possessive, end = best
@@ -682,6 +684,17 @@ class Gazetteer:
                         )
                 back -= 1
         return found
+
+
+@functools.lru_cache(maxsize=65536)  # capitalised words recur: one call per word, not three
+def _token_key(token: str) -> tuple[int, bool, bool, str]:
+    """(length kept, possessive, dotted, lookup key) of one capitalised token: "Kyiv's"
+    keeps 4 characters and is possessive; "Ryazan." keeps 6 and is dotted."""
+    stripped, possessive = _strip_possessive(token)
+    dotted = stripped.endswith(".") and stripped not in {"U.S.", "U.K.", "St."}
+    if dotted:
+        stripped = stripped[:-1]
+    return len(stripped), possessive, dotted, _fast_key(stripped)
 
 
 @functools.lru_cache(maxsize=65536)

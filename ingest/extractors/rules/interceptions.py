@@ -120,8 +120,9 @@ _ALL_AFTER_RE = fast(
 _SINGLE_RE = fast(re.compile(r"\b(?:the|a) (single|lone|sole)\b", re.I))
 _PEOPLE_BETWEEN_RE = re.compile(r"\b(?:people|civilians|houses)\b", re.I)
 _STOP_RE = re.compile(r"[,;:.]|\s(?:of|over|from|at|in|by|and|were|was|had|have)\s")
-_OVER_BEFORE_RE = re.compile(r"\b(?:over|above|in the skies over|across)\b[^.;:]*$", re.I)
-_FROM_BEFORE_RE = re.compile(r"\b(?:from|towards?|at)\s+(?:the\s+)?[\w\s]{0,20}$")
+# end-anchored: wrapped, so that a search tries only where "over", "from", ... start
+_OVER_BEFORE_RE = fast(re.compile(r"\b(?:over|above|in the skies over|across)\b[^.;:]*$", re.I))
+_FROM_BEFORE_RE = fast(re.compile(r"\b(?:from|towards?|at)\s+(?:the\s+)?[\w\s]{0,20}$"))
 _ALL_RE = fast(re.compile(r"\b(?:all|all of the|all the|each of the)\s*$", re.I))
 _NONE_RE = fast(
     re.compile(
@@ -130,11 +131,29 @@ _NONE_RE = fast(
         re.I,
     )
 )
-_INCOMPLETE_RE = re.compile(
-    r"\b(?:including|among them|among others|such as|in particular|"
-    r"notably|mostly|mainly|most of them|the largest)\b",
-    re.I,
+_INCOMPLETE_RE = fast(
+    re.compile(
+        r"\b(?:including|among them|among others|such as|in particular|"
+        r"notably|mostly|mainly|most of them|the largest)\b",
+        re.I,
+    )
 )
+_AIR_MEANS_RE = fast(
+    re.compile(
+        r"\b(?:air attack (?:means|weapons|assets|vehicles)|aerial targets|air targets|"
+        r"aerial weapons)\b",
+        re.I,
+    )
+)
+_DEFENDER_REPORT_NAME_RE = re.compile(
+    r"air force|ministry of defence|general staff|air command", re.I
+)
+_DEFENDER_REPORT_TEXT_RE = fast(re.compile(r"\bair defen[cs]e|\bair force\b", re.I))
+_DOWNED_OVER_RE = re.compile(r"\b(?:over|above|in)\s+(?:the\s+)?[\w\s,'-]{0,40}$")
+_INCLUDING_RE = re.compile(r"\bincluding\b|\bsuch as\b")
+_OF_THEM_OVER_RE = fast(re.compile(r"\b(?:of them|of which)\s+(?:over|above|in)\b"))
+_NAMED_DAY_RE = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)", re.I)
+_NIGHT_PHRASE_RE = re.compile(r"night of|overnight|last night|during the night")
 _EVENING_RE = fast(
     re.compile(
         r"(?:\b(?:[6-9]|1[01])(?::\d\d)?\s*p\.?m\.?|\b(?:1[89]|2[0-3]):\d\d|"
@@ -212,6 +231,19 @@ def weapon_models() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]
     return pattern, table
 
 
+_MODELS: list = []  # weapon_models(), kept here after the first use
+
+
+def _load_models() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
+    _MODELS[:] = weapon_models()
+    return _MODELS[0], _MODELS[1]
+
+
+_MODEL_NOUN_AFTER_RE = re.compile(
+    r"\s*(?:cruise |ballistic |guided |anti-ship |attack |strike )?"
+    r"(?:missiles?|drones?|uavs?|rockets?|bombs?|systems?|launchers?)\b",
+    re.I,
+)
 _PLAIN_WORD_ALIASES = {
     "orion",
     "hammer",
@@ -241,7 +273,7 @@ _PLAIN_WORD_ALIASES = {
 
 @list_cache()
 def find_models(text: str) -> list[tuple[int, int, str, str]]:
-    pattern, table = weapon_models()
+    pattern, table = _MODELS or _load_models()
     if pattern is None:
         return []
     found = []
@@ -252,12 +284,7 @@ def find_models(text: str) -> list[tuple[int, int, str, str]]:
             alias.isalpha() and alias.islower() and match.group(0)[0].islower()
         ):
             after = text[match.end() : match.end() + 30]
-            if not re.match(
-                r"\s*(?:cruise |ballistic |guided |anti-ship |attack |strike )?"
-                r"(?:missiles?|drones?|uavs?|rockets?|bombs?|systems?|launchers?)\b",
-                after,
-                re.I,
-            ):
+            if not _MODEL_NOUN_AFTER_RE.match(after):
                 continue
         found.append((match.start(), match.end(), model, weapon))
     return found
@@ -273,6 +300,10 @@ def _quantities(text: str, weapon_cues: list[cues.Cue]) -> tuple[list[Quantity],
     for match in _SINGLE_RE.finditer(text):
         numbers.append(NumberMention(1, match.start(1), match.end(1)))
     numbers.sort(key=lambda n: n.start)
+    # a pattern that can start nowhere in the sentence matches in none of its windows
+    all_before = not _ALL_RE.cannot_match(text)
+    all_after = not _ALL_AFTER_RE.cannot_match(text)
+    none_before = not _NONE_RE.cannot_match(text)
     for index, number in enumerate(numbers):
         after = text[number.end : number.end + 80]
         if _REGION_COUNT_RE.match(after):
@@ -313,10 +344,10 @@ def _quantities(text: str, weapon_cues: list[cues.Cue]) -> tuple[list[Quantity],
             )
             quantity.weapon_end = max(quantity.weapon_end, inner_models[-1][1])
         before = text[max(0, number.start - 25) : number.start]
-        quantity.all_of = bool(_ALL_RE.search(before)) or bool(
-            _ALL_AFTER_RE.search(text[number.end : number.end + 140])
+        quantity.all_of = bool(all_before and _ALL_RE.search(before)) or bool(
+            all_after and _ALL_AFTER_RE.search(text[number.end : number.end + 140])
         )
-        quantity.none_of = bool(_NONE_RE.search(before))
+        quantity.none_of = bool(none_before and _NONE_RE.search(before))
         quantities.append(quantity)
     return quantities, region_counts
 
@@ -351,7 +382,8 @@ def _groups(text: str, quantities: list[Quantity]) -> list[Group]:
     return groups
 
 
-def _roles(text: str, groups: list[Group]) -> None:
+def _roles(text: str, groups: list[Group]) -> bool:
+    """Set each group's role; True when the sentence has an interception cue."""
     cues_found = []
     for regex, role in ((INTERCEPT_RE, "intercepted"), (LAUNCH_RE, "launched"), (LOST_RE, "lost")):
         for match in regex.finditer(text):
@@ -384,37 +416,33 @@ def _roles(text: str, groups: list[Group]) -> None:
         group.role = best[1] if best else None
         if first.none_of or first.all_of:
             group.role = "launched"
+    return any(role == "intercepted" for _, _, role in cues_found)
+
+
+@functools.lru_cache(maxsize=8192)  # pure; boilerplate sentences recur across articles
+def _has_cue(text: str) -> bool:
+    return bool(_HAS_CUE_STEM(text.lower())) and bool(_ANY_CUE_RE.search(text))
 
 
 def find_interceptions(
     view: SentenceView, ctx: ArticleContext, resolve_claimant
 ) -> list[InterceptionDraft]:
     text = view.text
-    lower = view.lower
-    if not _HAS_CUE_STEM(lower):
-        return []
-    if not _ANY_CUE_RE.search(text):
+    if not _has_cue(text):
         return []
     weapon_cues = view.weapons
     extra = [
-        cues.Cue(m.start(), m.end(), "unknown", m.group(0))
-        for m in re.finditer(
-            r"\b(?:air attack (?:means|weapons|assets|vehicles)|aerial targets|air targets|"
-            r"aerial weapons)\b",
-            text,
-            re.I,
-        )
+        cues.Cue(m.start(), m.end(), "unknown", m.group(0)) for m in _AIR_MEANS_RE.finditer(text)
     ]
     weapon_cues = sorted(weapon_cues + extra, key=lambda c: c.start)
     quantities, region_counts = _quantities(text, weapon_cues)
     if not quantities:
         return []
     groups = _groups(text, quantities)
-    _roles(text, groups)
+    intercept_present = _roles(text, groups)
     per_weapon: dict[str, dict] = {}
     order: list[str] = []
     last_weapons: list[Quantity] = []
-    intercept_present = bool(INTERCEPT_RE.search(text))
     for group in groups:
         if group.role is None:
             continue
@@ -497,14 +525,9 @@ def find_interceptions(
 
 def _defender_report(text: str, claimant) -> bool:
     """A launch count alone is an interception claim when the side attacked reports it."""
-    if claimant is not None and re.search(
-        r"air force|ministry of defence|general staff|"
-        r"air command",
-        claimant.name or "",
-        re.I,
-    ):
+    if claimant is not None and _DEFENDER_REPORT_NAME_RE.search(claimant.name or ""):
         return True
-    return bool(re.search(r"\bair defen[cs]e|\bair force\b", text, re.I))
+    return bool(_DEFENDER_REPORT_TEXT_RE.search(text))
 
 
 def _sides(view: SentenceView, claimant, ctx: ArticleContext) -> tuple[str | None, str | None]:
@@ -521,10 +544,7 @@ def _sides(view: SentenceView, claimant, ctx: ArticleContext) -> tuple[str | Non
             if m.place.country in OPPONENT
             and m.place.kind != "country"
             and not cues.overlaps((m.start, m.end), attribution_spans)
-            and re.search(
-                r"\b(?:over|above|in)\s+(?:the\s+)?[\w\s,'-]{0,40}$",
-                text[max(0, m.start - 60) : m.start],
-            )
+            and _DOWNED_OVER_RE.search(text[max(0, m.start - 60) : m.start])
         ]
         if claimant is not None and claimant.side in OPPONENT:
             defender = claimant.side
@@ -566,11 +586,11 @@ def _regions(view: SentenceView, region_counts, intercept_present: bool):
                 if name not in seen:
                     regions.append((name, None))
                     seen.add(name)
-                    if re.search(r"\bincluding\b|\bsuch as\b", before):
+                    if _INCLUDING_RE.search(before):
                         complete = False
-    if _INCOMPLETE_RE.search(text) and regions:
+    if regions and _INCOMPLETE_RE.search(text):
         complete = False
-    if re.search(r"\b(?:of them|of which)\s+(?:over|above|in)\b", text) and regions:
+    if regions and _OF_THEM_OVER_RE.search(text):
         complete = False
     return regions, complete
 
@@ -594,17 +614,12 @@ def _date(view: SentenceView, ctx: ArticleContext) -> tuple[dt.date | None, str]
         if mention.date is None:
             return None, mention.precision
         phrase = view.text[max(0, mention.start - 25) : mention.end + 10]
-        named_day = re.search(
-            r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-            r"\d)",
-            view.text[mention.start : mention.end],
-            re.I,
-        )
+        named_day = _NAMED_DAY_RE.search(view.text[mention.start : mention.end])
         if (
             named_day
             and mention.precision == "day"
             and _EVENING_RE.search(phrase)
-            and not re.search(r"night of|overnight|last night|during the night", phrase)
+            and not _NIGHT_PHRASE_RE.search(phrase)
         ):
             # "from 6 p.m. on Monday", "on Monday night": the attack night is Tuesday
             return mention.date + dt.timedelta(days=1), "day"

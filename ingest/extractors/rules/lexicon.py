@@ -159,10 +159,9 @@ WEAPON_RE = fast(
 
 
 def weapon_of(match: re.Match[str]) -> str:
-    for name, value in match.groupdict().items():
-        if value is not None:
-            return WEAPON_PATTERNS[int(name[1:])][1]
-    return "unknown"
+    # the one named group of the alternative that matched (no other group exists)
+    name = match.lastgroup
+    return WEAPON_PATTERNS[int(name[1:])][1] if name else "unknown"
 
 
 # --------------------------------------------------------------------------- targets
@@ -282,10 +281,9 @@ GENERIC_TARGETS = {"industrial", "unknown", "other", "civilian", "military_base"
 
 
 def target_of(match: re.Match[str]) -> str:
-    for name, value in match.groupdict().items():
-        if value is not None:
-            return TARGET_PATTERNS[int(name[1:])][1]
-    return "unknown"
+    # the one named group of the alternative that matched (no other group exists)
+    name = match.lastgroup
+    return TARGET_PATTERNS[int(name[1:])][1] if name else "unknown"
 
 
 # --------------------------------------------------------------------------- outcomes
@@ -316,10 +314,9 @@ OUTCOME_RANK = {"destroyed": 4, "damaged": 3, "fire": 2, "no_damage": 1, "unknow
 
 
 def outcome_of(match: re.Match[str]) -> str:
-    for name, value in match.groupdict().items():
-        if value is not None:
-            return OUTCOME_PATTERNS[int(name[1:])][1]
-    return "unknown"
+    # the one named group of the alternative that matched (no other group exists)
+    name = match.lastgroup
+    return OUTCOME_PATTERNS[int(name[1:])][1] if name else "unknown"
 
 
 # --------------------------------------------------------------------------- roles

@@ -59,11 +59,6 @@ class SentenceView:
         self.kind: str = sentence.kind
 
     @_cached
-    def lower(self) -> str:
-        # for cheap substring gates in front of the large case-insensitive patterns
-        return self.text.lower()
-
-    @_cached
     def weapons(self):
         return cues.weapons(self.text)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from ingest.extractors.rules.fastre import fast
+from ingest.extractors.rules.fastre import fast, stem_gate
 from ingest.extractors.rules.memo import list_cache
 
 _UNITS = (
@@ -47,6 +47,11 @@ _UNIT_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 MAX_COUNT = 10_000_000
+# A sentence-wide test for the per-number month checks: every month name holds one of
+# these stems, and a pattern that cannot match in the sentence matches in no slice.
+_MAY_NAME_A_MONTH = stem_gate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,19 +80,23 @@ def parse_number(text: str) -> int | None:
 def find_numbers(text: str) -> list[NumberMention]:
     """Count-like numbers in `text`, in order, without dates, times, years and models."""
     found: list[NumberMention] = []
+    months = None  # the sentence-wide test, made once a number is met
     for match in DIGITS_RE.finditer(text):
         start, end = match.span(1)
         raw = match.group(1)
         before, after = text[max(0, start - 12) : start], text[end : end + 16]
-        if _AFTER_MONTH_RE.search(before) or _BEFORE_MONTH_RE.match(after):
+        if months is None:
+            months = _MAY_NAME_A_MONTH(text)
+        if months and (_AFTER_MONTH_RE.search(before) or _BEFORE_MONTH_RE.match(after)):
             continue  # "January 14", "14 January"
         if _MODEL_BEFORE_RE.search(before) or _UNIT_AFTER_RE.match(after):
             continue  # "Kh-101", "RCH 155", "30 km", "20 percent"
         if len(raw) == 4 and "," not in raw and 1900 <= int(raw) <= 2100:
             continue  # a year
-        value = parse_number(raw)
-        if value is not None:
-            found.append(NumberMention(value, start, end))
+        # `parse_number(raw)` for a run of digits and commas, without its phrase work
+        digits = raw.replace(",", "")
+        if len(digits) <= 8:
+            found.append(NumberMention(int(digits), start, end))
     for match in NUMBER_WORDS_RE.finditer(text):
         after = text[match.end() : match.end() + 16]
         if _UNIT_AFTER_RE.match(after):

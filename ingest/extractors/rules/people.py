@@ -114,6 +114,11 @@ INSTITUTIONS: list[tuple[re.Pattern[str], str, str, str]] = [
     (re.compile(r"\bukrenergo\b", re.I), "Ukrenergo", "grid operator", "UA"),
     (re.compile(r"\bdtek\b", re.I), "DTEK", "energy company", "UA"),
 ]
+# "some institution is named here": one scan instead of one search per institution
+# (every pattern above is case-insensitive, so the alternation of them is too)
+_ANY_INSTITUTION_RE = fast(
+    re.compile("|".join(f"(?:{pattern.pattern})" for pattern, *_ in INSTITUTIONS), re.IGNORECASE)
+)
 GROUP_RE = re.compile(
     r"^(?:the\s+)?(?P<adj>[\w.'’ -]+?\s+)?(?P<group>officials|authorities|military|army|"
     r"armed forces|forces|air defen[cs]es?|media|channels|emergency services|"
@@ -193,6 +198,11 @@ _APPOSITIVE_RE = re.compile(
 )
 
 
+_OF_BEFORE_RE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$")
+_CHIEF_RE = re.compile(r"\bchief\b")
+_APPOSITIVE_LEAD_RE = re.compile(r"^(?:the|a|who heads|who leads|who is)\s+")
+
+
 def find_persons(text: str, gazetteer: Gazetteer, base: int = 0) -> list[Person]:
     """Named people in `text` with the title written before or after the name."""
     # the reading is cached per sentence; each call gets new (mutable) Person objects
@@ -216,8 +226,8 @@ def _persons_in(text: str, gazetteer: Gazetteer) -> tuple[tuple, ...]:
             continue
         name = " ".join(words[-3:]) if len(words) > 3 else " ".join(words)
         name_start = match.end() - len(name)
-        if not _is_name(name, gazetteer) or re.search(
-            r"\b(?:of|for)\s+(?:the\s+)?$", text[max(0, name_start - 9) : name_start]
+        if not _is_name(name, gazetteer) or _OF_BEFORE_RE.search(
+            text[max(0, name_start - 9) : name_start]
         ):
             continue
         role = None
@@ -229,7 +239,7 @@ def _persons_in(text: str, gazetteer: Gazetteer) -> tuple[tuple, ...]:
             before = _TITLE_BEFORE_RE.search(_COMMA_BEFORE_RE.sub(" ", window))
         if before:
             title_text = before.group(0).strip()
-            if not ROLE_RE.search(title_text) and not re.search(r"\bchief\b", title_text):
+            if not ROLE_RE.search(title_text) and not _CHIEF_RE.search(title_text):
                 title_text = ""
         after = _APPOSITIVE_RE.match(text[match.end() : match.end() + 220])
         appositive = ""
@@ -238,7 +248,7 @@ def _persons_in(text: str, gazetteer: Gazetteer) -> tuple[tuple, ...]:
         if title_text:
             role = _role_from_title(title_text)
         elif appositive:
-            role = re.sub(r"^(?:the|a|who heads|who leads|who is)\s+", "", appositive)
+            role = _APPOSITIVE_LEAD_RE.sub("", appositive)
         country, admin1 = _country_of(f"{title_text} {appositive}", gazetteer)
         persons.append((name, role, country, admin1, name_start))
     return tuple(persons)
@@ -263,7 +273,7 @@ def find_attributions(text: str) -> list[Attribution]:
     found: list[Attribution] = []
     for match in ACCORDING_RE.finditer(text):
         rest = text[match.end() :]
-        stop = re.search(r"[,;.:]|\s(?:said|says|which|who|that)\b", rest)
+        stop = _SPEAKER_STOP_RE.search(rest)
         speaker = rest[: stop.start()] if stop else rest
         if speaker.strip():
             found.append(Attribution(match.start(), match.end() + len(speaker), speaker.strip()))
@@ -272,12 +282,8 @@ def find_attributions(text: str) -> list[Attribution]:
         # "..., said Ukraine's air force." / "..., said regional governor X."
         if before.rstrip()[-1:] in (",", '"', "”"):
             after = text[match.end() :]
-            inverted = re.match(
-                r"\s+((?:the\s+)?(?:[A-Z]|regional |local |a |an )[^,;.]{1,120}?)"
-                r"\s*(?:[,.;]|$|\s+on\b|\s+in\b)",
-                after,
-            )
-            if inverted and not re.match(r"\s+(?:that|it|he|she|they)\b", after):
+            inverted = _INVERTED_SPEAKER_RE.match(after)
+            if inverted and not _PRONOUN_AFTER_RE.match(after):
                 speaker = inverted.group(1)
                 if _speaker_like(speaker):
                     end = match.end() + inverted.end(1)
@@ -290,6 +296,13 @@ def find_attributions(text: str) -> list[Attribution]:
     return found
 
 
+_SPEAKER_STOP_RE = re.compile(r"[,;.:]|\s(?:said|says|which|who|that)\b")
+_INVERTED_SPEAKER_RE = re.compile(
+    r"\s+((?:the\s+)?(?:[A-Z]|regional |local |a |an )[^,;.]{1,120}?)"
+    r"\s*(?:[,.;]|$|\s+on\b|\s+in\b)"
+)
+_PRONOUN_AFTER_RE = re.compile(r"\s+(?:that|it|he|she|they)\b")
+_NAME_AT_END_RE = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?:\s*\([^()]*\))?$")
 _BACK_WORD_RE = re.compile(r"([\w.'’-]+)\s*$")
 
 
@@ -328,9 +341,7 @@ def _speaker_before(before: str) -> tuple[str | None, int]:
         comma = head.rfind(",")
         if comma > 0:
             name_part = head[:comma].rstrip()
-            name = re.search(
-                rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?:\s*\([^()]*\))?$", name_part
-            )
+            name = _NAME_AT_END_RE.search(name_part)
             if name and ROLE_RE.search(head[comma:]):
                 start = name.start(1)
                 return head[start:].strip(), start
@@ -406,11 +417,12 @@ def _speaker_before(before: str) -> tuple[str | None, int]:
     return speaker, start
 
 
+@functools.lru_cache(maxsize=8192)  # pure; speakers recur ("he", "officials")
 def _speaker_like(speaker: str) -> bool:
     lower = speaker.lower()
     if PRONOUN_RE.match(lower):
         return True
-    if any(p.search(speaker) for p, *_ in INSTITUTIONS):
+    if _ANY_INSTITUTION_RE.search(speaker):
         return True
     if GROUP_RE.match(speaker):
         return True
@@ -439,7 +451,7 @@ def resolve_speaker(
         return Claimant(last_person.name, last_person.role, last_person.country)
     if lower in {"it", "they"}:
         return None
-    for pattern, name, role, side in INSTITUTIONS:
+    for pattern, name, role, side in INSTITUTIONS if _ANY_INSTITUTION_RE.search(text) else ():
         found = pattern.search(text)
         if found:
             if "{0}" in name:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 
@@ -108,8 +109,12 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
                 persons=merged,
             )
             views.append(view)
-            weapon_votes.update(c.value for c in view.weapons)
-            attacker_votes.update(c.value for c in view.attacker_cues)
+            # counted one by one, in the order `Counter.update` would (ties go to the
+            # first seen), without building a generator for the usual empty list
+            for cue in view.weapons:
+                weapon_votes[cue.value] += 1
+            for cue in view.attacker_cues:
+                attacker_votes[cue.value] += 1
     # a surname that is also a town ("Gusev") is the person once the person is known
     surnames = {p.surname for p in ctx.persons} | {w for p in ctx.persons for w in p.name.split()}
     for view in views:
@@ -229,12 +234,19 @@ def _remember(view: SentenceView, ctx: ArticleContext) -> None:
     # the last person named, by full name or by surname ("Pistorius discussed ...")
     named = [(p.start - view.sentence.start, p) for p in view.persons]
     for person in ctx.persons:
-        if person.surname not in view.text:
+        surname = _surname(person.name)
+        if surname not in view.text:
             continue  # cheap test before the pattern
-        for match in surname_re(person.surname).finditer(view.text):
+        for match in surname_re(surname).finditer(view.text):
             named.append((match.start(), person))
     if named:
         ctx.last_person = max(named, key=lambda item: item[0])[1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _surname(name: str) -> str:
+    # `Person.surname` (the last word), split once per name, not once per sentence
+    return name.split()[-1]
 
 
 # --------------------------------------------------------------------------- tidying

@@ -15,6 +15,7 @@ main clause.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -69,6 +70,9 @@ _TRIGGER_STEMS = (
     "wreck",
     "knocked out",
     "taken out of service",
+    # "among the facilities it listed": the only cue without a stem above
+    "it listed",
+    "it named",
 )
 _HAS_TRIGGER_STEM = any_of(_TRIGGER_STEMS)
 NESTED_PARTICIPLE_RE = fast(
@@ -108,12 +112,21 @@ _FOLLOW_UP_GATE_RE = fast(
         re.IGNORECASE,
     )
 )
+_CITY_BEFORE_TARGET_RE = re.compile(r"[\s'’s]*(?:oil\s+)?")
+_LOCAL_ROLE_RE = re.compile(r"governor|mayor|official|authorit|administration|head")
+_STRIKE_VERB_WORD_RE = re.compile(r"\b(?:struck|hit|damaged|destroyed)\b", re.I)
 OCCUPIED_DEFAULT_UA = {"UA-43", "UA-40"}  # Crimea, Sevastopol: mostly Ukrainian strikes
 CONTESTED = {"UA-14", "UA-09", "UA-23", "UA-65"}
 
 
 def nested_spans(text: str, dates: list[DateMention]) -> list[tuple[int, int]]:
     """Sub-spans that tell an earlier event: they carry their own date."""
+    # asked by the strike finder and again by the reader's dating of the sentence
+    return list(_nested_spans(text, tuple(dates)))
+
+
+@functools.lru_cache(maxsize=8192)  # pure; the result is an immutable tuple
+def _nested_spans(text: str, dates: tuple[DateMention, ...]) -> tuple[tuple[int, int], ...]:
     spans = []
     for match in NESTED_PARTICIPLE_RE.finditer(text):
         if any(match.start() <= d.start < match.end() + 25 and d.kind != "event" for d in dates):
@@ -130,18 +143,24 @@ def nested_spans(text: str, dates: list[DateMention]) -> list[tuple[int, int]]:
             inner[0] <= d.start < inner[1] and d.kind != "event" for d in dates
         ):
             spans.append(inner)
-    return sorted(spans)
+    return tuple(sorted(spans))
 
 
 def has_trigger(text: str, weapon_spans: list[tuple[int, int]]) -> bool:
-    for match in TRIGGER_RE.finditer(text):
-        word = match.group(0).lower()
+    for start, end, word in _trigger_words(text):
         if word.startswith(("destroy", "damag", "hit", "struck")) and cues.near_weapon(
-            text, match.start(), match.end(), weapon_spans
+            text, start, end, weapon_spans
         ):
             continue  # "destroyed 58 drones", "drones were hit" by air defence
         return True
     return False
+
+
+@functools.lru_cache(maxsize=8192)
+def _trigger_words(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, lower-cased text) of every strike cue: read once per sentence for
+    the gate and for the clause that is the whole sentence."""
+    return tuple((m.start(), m.end(), m.group(0).lower()) for m in TRIGGER_RE.finditer(text))
 
 
 def _date_for(
@@ -265,7 +284,7 @@ def _target(
         # "the Ryazan oil refinery": a city name right before the target noun
         for target in found:
             gap = text[place_mention.end : target.start]
-            if 0 <= len(gap) <= 6 and re.fullmatch(r"[\s'’s]*(?:oil\s+)?", gap):
+            if 0 <= len(gap) <= 6 and _CITY_BEFORE_TARGET_RE.fullmatch(gap):
                 facility = get_gazetteer().facility_for(place_mention.place, target.value)
                 break
     if facility is not None:
@@ -290,21 +309,32 @@ def _place_from(mention_place: PlaceRef, facility: PlaceRef | None) -> PlaceRef:
     return facility if facility is not None else mention_place
 
 
+@functools.lru_cache(maxsize=8192)  # pure; boilerplate sentences recur across articles
+def _has_strike_cue(text: str) -> bool:
+    return bool(_HAS_TRIGGER_STEM(text.lower())) and bool(_trigger_words(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _may_follow_up(text: str) -> bool:
+    return bool(_FOLLOW_UP_GATE_RE.search(text))
+
+
 def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> list[StrikeDraft]:
     """New strike drafts in a sentence; follow-ups update `ctx.focus` in place."""
     text = view.text
-    lower = view.lower
     # the gate first: most sentences tell no strike and need none of the work below
-    quick = bool(_HAS_TRIGGER_STEM(lower)) and bool(TRIGGER_RE.search(text))
-    if not quick and (ctx.focus is None or not _FOLLOW_UP_GATE_RE.search(text)):
+    quick = _has_strike_cue(text)
+    if not quick and (ctx.focus is None or not _may_follow_up(text)):
         return []
     sentence = view.sentence
     caption = view.kind == "caption"
     weapon_cues = view.weapons
     weapon_spans = [(w.start, w.end) for w in weapon_cues]
     masked = nested_spans(text, view.dates)
-    airport_only = bool(cues.AIRPORT_RE.search(text)) and not re.search(
-        r"\b(?:struck|hit|damaged|destroyed)\b", text, re.I
+    airport_only = (
+        cues.may_name_flights(text)
+        and bool(cues.AIRPORT_RE.search(text))
+        and not _STRIKE_VERB_WORD_RE.search(text)
     )
     attribution_spans = [(a.start, a.end) for a in view.attributions]
     person_spans = [
@@ -560,7 +590,7 @@ def _with_side(claimant: Claimant | None, place: PlaceRef | None) -> Claimant | 
     if claimant is None or claimant.side or place is None:
         return claimant
     role = (claimant.role or "").lower()
-    if re.search(r"governor|mayor|official|authorit|administration|head", role):
+    if _LOCAL_ROLE_RE.search(role):
         return Claimant(claimant.name, claimant.role, place.country)
     return claimant
 

@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ingest.extractors.rules.fastre import fast
+from ingest.extractors.rules.fastre import any_of, fast
 
 # Sentences longer than this are not read by the rules: news sentences are far shorter,
 # and it bounds the cost of every regex on pathological input (a 100k-digit line).
@@ -46,9 +46,11 @@ CAPTION_MARK_RE = re.compile(
 _CAPTION_MARK_STEMS = ("(", "/", "photo", "picture", "caption", "image", "illustration", "handout")
 
 
+_HAS_CAPTION_MARK_STEM = any_of(_CAPTION_MARK_STEMS)
+
+
 def _caption_marked(text: str) -> bool:
-    lower = text.lower()
-    return any(stem in lower for stem in _CAPTION_MARK_STEMS) and bool(CAPTION_MARK_RE.search(text))
+    return _HAS_CAPTION_MARK_STEM(text.lower()) is not None and bool(CAPTION_MARK_RE.search(text))
 
 
 # Present-tense description of a picture near the top: "A firefighter works at ...".
@@ -97,35 +99,46 @@ def sentence_spans(nlp, text: str) -> list[tuple[int, int]]:
 
     The same rule as `Sentencizer.predict` (a sentence starts at the first token after
     a sentence-final character that is neither punctuation nor such a character), run
-    on the tokenizer's arrays instead of Python token objects: the pipeline's
-    per-token loop and `doc.sents` cost several times the tokenizer itself."""
-    from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
+    on the tokenizer's ORTH array instead of Python token objects: the pipeline's
+    per-token loop and `doc.sents` cost several times the tokenizer itself. Only the
+    tokens right after a sentence-final one are looked at one by one (reading flags
+    such as IS_PUNCT for every token through `to_array` costs as much as tokenizing)."""
+    from spacy.attrs import ORTH
 
     doc = nlp.make_doc(text)
-    if len(doc) == 0:
+    count = len(doc)
+    if count == 0:
         return []
-    columns = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH])
     finals = _final_hashes(nlp)
+    orths = doc.to_array(ORTH).tolist()
     starts = [0]
-    seen_final = False
-    orths, puncts = columns[:, 0].tolist(), columns[:, 1].tolist()
-    for i, (orth, punct) in enumerate(zip(orths, puncts, strict=True)):
-        final = orth in finals
-        if seen_final and not punct and not final:
-            starts.append(i)
-            seen_final = False
-        elif final:
-            seen_final = True
-    idx = columns[:, 2].tolist()
-    length = columns[:, 3].tolist()
-    ends = [*starts[1:], len(doc)]
-    return [(idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(starts, ends, strict=True)]
+    i = 0
+    for position in [n for n, orth in enumerate(orths) if orth in finals]:
+        if position < i:
+            continue  # a final inside the run already read after an earlier one
+        # the next token that is neither punctuation nor sentence-final starts one
+        i = position + 1
+        while i < count and (orths[i] in finals or doc[i].is_punct):
+            i += 1
+        if i >= count:
+            break
+        starts.append(i)
+    spans = []
+    ends = [*starts[1:], count]
+    for a, b in zip(starts, ends, strict=True):
+        last = doc[b - 1]
+        spans.append((doc[a].idx, last.idx + len(last)))
+    return spans
 
 
 @functools.lru_cache(maxsize=4)
 def _final_hashes(nlp) -> frozenset[int]:
     chars = nlp.get_pipe("sentencizer").punct_chars
     return frozenset(nlp.vocab.strings.add(c) for c in chars)
+
+
+_CLOSED_LINE_RE = re.compile(r"[.!?:\"”')\]]$")
+_NON_WORD_RUN_RE = re.compile(r"[\W_]+")
 
 
 def _split_blocks(text: str) -> list[tuple[int, int]]:
@@ -147,7 +160,7 @@ def _split_blocks(text: str) -> list[tuple[int, int]]:
             previous = text[current[0] : current[1]]
             wrapped = (
                 len(previous) > 50
-                and not re.search(r"[.!?:\"”')\]]$", previous)
+                and not _CLOSED_LINE_RE.search(previous)
                 and stripped.lstrip()[:1].islower()
             )
             if wrapped:
@@ -196,7 +209,7 @@ def _classify(text: str, index: int, title: str | None, first_body: int | None) 
 
 def _same(a: str, b: str) -> bool:
     def norm(s: str) -> str:
-        return re.sub(r"[\W_]+", " ", s).strip().lower()
+        return _NON_WORD_RUN_RE.sub(" ", s).strip().lower()
 
     return norm(a) == norm(b)
 
@@ -243,7 +256,9 @@ def _pieces(paragraph: Paragraph) -> list[tuple[int, str]]:
     return pieces
 
 
-_LONG_RUN_RE = re.compile(r"\S{200,}")
+# a run starts after a space (or at the start): the look-behind stops the engine from
+# trying, at every character of a word, whether 200 more follow
+_LONG_RUN_RE = re.compile(r"(?<!\S)\S{200,}")
 
 
 def _tame(piece: str) -> str:
@@ -252,6 +267,10 @@ def _tame(piece: str) -> str:
     spaCy's tokenizer strips prefixes one character at a time, which is quadratic on
     a run like "((((...": no word is that long, so the run becomes "xxxx..." of the
     same length and offsets stay exact."""
+    # every such run lies inside one space-separated word: without a word that long
+    # (the usual case) the scan of every position is spared
+    if len(piece) < 200 or max(map(len, piece.split(" "))) < 200:
+        return piece
     return _LONG_RUN_RE.sub(lambda m: "x" * len(m.group(0)), piece)
 
 

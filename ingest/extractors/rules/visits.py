@@ -11,6 +11,7 @@ visit sentence and the sentences about him that follow.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ingest.extractors.rules.fastre import any_of, fast
@@ -134,15 +135,28 @@ TOPIC_RE = fast(
 def topics_in(text: str) -> list[str]:
     found: list[str] = []
     for match in TOPIC_RE.finditer(text):
-        for name, value in match.groupdict().items():
-            if value is not None:
-                label = TOPICS[int(name[1:])][1]
-                if label not in found:
-                    found.append(label)
-                break
+        # the one named group of the alternative that matched (no other group exists)
+        name = match.lastgroup
+        if name is not None:
+            label = TOPICS[int(name[1:])][1]
+            if label not in found:
+                found.append(label)
     if "joint military exercises" in found and "military exercises" in found:
         found.remove("military exercises")
     return found
+
+
+_SUBJECT_AFTER_RE = re.compile(r"^\s*(?:during|on|in)\b", re.I)
+_PRONOUN_SUBJECT_RE = re.compile(r"^\s*(?:he|she)\b", re.I)
+_PRONOUN_START_RE = re.compile(r"^\s*(?:He|She)\b")
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_DAMAGE_WORD_RE = re.compile(r"\bdamaged|destroyed|aftermath\b", re.I)
+
+
+@functools.lru_cache(maxsize=4096)
+def _surname_subject_re(surname: str) -> re.Pattern[str]:
+    """The surname as a whole word, not in "X's visit" (compiled once per surname)."""
+    return re.compile(rf"\b{re.escape(surname)}\b(?!'s visit)")
 
 
 def _visitor(
@@ -154,10 +168,10 @@ def _visitor(
         return before[-1]
     after = [p for p in view.persons if p.start - sentence_start >= verb_end]
     head = view.text[:verb_start]
-    if after and re.match(r"^\s*(?:during|on|in)\b", head, re.I):
+    if after and _SUBJECT_AFTER_RE.match(head):
         return after[0]
     # "He arrived in Kyiv", "The governor visited ..."
-    if re.match(r"^\s*(?:he|she)\b", head, re.I) and ctx.last_person:
+    if _PRONOUN_SUBJECT_RE.match(head) and ctx.last_person:
         return ctx.last_person
     # "Kellogg, who came to Kyiv": a surname met before
     for person in reversed(ctx.persons):
@@ -194,7 +208,7 @@ def _destination(view: SentenceView, verb_end: int, visitor: Person) -> PlaceRef
         for m in view.places
         if m.start >= verb_end
         and m.start - verb_end <= 60
-        and not re.search(r"\bfrom\s+(?:the\s+)?$", view.text[max(0, m.start - 12) : m.start])
+        and not _FROM_BEFORE_RE.search(view.text[max(0, m.start - 12) : m.start])
     ]
     if after:
         # "arrived in Kyiv, Ukraine's capital": the first, most specific
@@ -214,11 +228,15 @@ def _destination(view: SentenceView, verb_end: int, visitor: Person) -> PlaceRef
     return None
 
 
+@functools.lru_cache(maxsize=8192)  # pure; boilerplate sentences recur across articles
+def _may_tell_travel(text: str) -> bool:
+    return _HAS_TRAVEL_STEM(text.lower()) is not None
+
+
 def find_visits(view: SentenceView, ctx: ArticleContext, date_for) -> list[VisitDraft]:
     text = view.text
     drafts = []
-    lower = view.lower
-    if not _HAS_TRAVEL_STEM(lower):
+    if not _may_tell_travel(text):
         return drafts
     for match in TRAVEL_RE.finditer(text):
         visitor = _visitor(view, match.start(), match.end(), ctx)
@@ -262,7 +280,7 @@ def find_visits(view: SentenceView, ctx: ArticleContext, date_for) -> list[Visit
         if (
             kind == "site_inspection"
             and "damage assessment" not in topics
-            and re.search(r"\bdamaged|destroyed|aftermath\b", text, re.I)
+            and _DAMAGE_WORD_RE.search(text)
         ):
             topics.append("damage assessment")
         drafts.append(
@@ -294,13 +312,11 @@ def follow_up_topics(view: SentenceView, ctx: ArticleContext) -> None:
         return
     text = view.text
     surname = visit.visitor_name.split()[-1]
-    subject = re.search(rf"\b{re.escape(surname)}\b(?!'s visit)", text) or re.match(
-        r"^\s*(?:He|She)\b", text
-    )
+    subject = _surname_subject_re(surname).search(text) or _PRONOUN_START_RE.match(text)
     if subject is None or not DISCUSS_RE.search(text[subject.start() :]):
         return
     if (
-        re.search(r"^\s*(?:He|She)\b", text)
+        _PRONOUN_START_RE.search(text)
         and ctx.last_person
         and ctx.last_person.name != visit.visitor_name
     ):

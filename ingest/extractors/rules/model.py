@@ -147,6 +147,7 @@ class ArticleContext:
     anchor: dt.date | None
     persons: list[Person] = field(default_factory=list)
     last_person: Person | None = None
+    last_institution: Claimant | None = None
     narrative_date: tuple[dt.date, str] | None = None
     section_place: PlaceRef | None = None
     section_paragraph: int = -1

@@ -28,7 +28,7 @@ SPEECH_VERBS = (
     r"said|says|say|reported|reports|wrote|writes|posted|announced|announces|stated|states|"
     r"claimed|claims|added|adds|confirmed|confirms|told|noted|notes|warned|explained|"
     r"explains|insisted|acknowledged|alleged|declared|estimated|revealed|tweeted|"
-    r"informed|clarified|specified|asserted"
+    r"informed|clarified|specified|asserted|listed"
 )
 SPEECH_RE = fast(re.compile(rf"\b(?:{SPEECH_VERBS})\b"))
 ACCORDING_RE = fast(re.compile(r"\b(?:according to|citing|cited by|as reported by|per)\s+", re.I))
@@ -110,6 +110,12 @@ INSTITUTIONS: list[tuple[re.Pattern[str], str, str, str]] = [
         "ministry of defence",
         "",
     ),
+    (
+        re.compile(r"cent(?:er|re) for countering disinformation", re.I),
+        "Centre for Countering Disinformation",
+        "national security council",
+        "UA",
+    ),
     (re.compile(r"\bnaftogaz\b", re.I), "Naftogaz", "energy company", "UA"),
     (re.compile(r"\bukrenergo\b", re.I), "Ukrenergo", "grid operator", "UA"),
     (re.compile(r"\bdtek\b", re.I), "DTEK", "energy company", "UA"),
@@ -121,6 +127,10 @@ GROUP_RE = re.compile(
     r"governor|mayor|spokesman|spokeswoman|spokesperson|official|command)$",
     re.IGNORECASE,
 )
+
+
+# One scan tells whether a sentence names any institution at all (most do not).
+_ANY_INSTITUTION_RE = re.compile("|".join(f"(?:{p.pattern})" for p, *_ in INSTITUTIONS), re.I)
 
 
 @dataclass(slots=True)
@@ -189,8 +199,19 @@ _TITLE_BEFORE_RE = re.compile(
 _COMMA_BEFORE_RE = re.compile(r"\s*,\s*$")
 _APPOSITIVE_RE = re.compile(
     r"^(?:\s*\((?:[^()]{1,40})\))?\s*,\s*(?P<app>(?:the\s+|a\s+|who\s+(?:heads|leads|is)\s+)?"
-    r"[^,;.]{2,140}?(?:,\s*[^,;.]{2,60}?)?)\s*(?:,|$)"
+    # a second comma part continues the appositive ("governor of X, Russia") unless it
+    # is the speech verb that ends it ("head of X, said, ...")
+    rf"[^,;.]{{2,140}}?(?:,(?!\s*(?:{SPEECH_VERBS})\b)\s*[^,;.]{{2,60}}?)?)\s*(?:,|$)"
 )
+
+
+def _after_titles(words: list[str]) -> list[str]:
+    """The name words after the title words the name pattern swallowed, wherever the
+    title ends: "Governor Roman X", "Saratov Oblast Governor Roman X"."""
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in NOT_NAME_WORDS or ROLE_RE.fullmatch(words[index]):
+            return words[index + 1 :]
+    return words
 
 
 def find_persons(text: str, gazetteer: Gazetteer, base: int = 0) -> list[Person]:
@@ -208,10 +229,7 @@ def _persons_in(text: str, gazetteer: Gazetteer) -> tuple[tuple, ...]:
     persons: list[tuple] = []
     for match in NAME_RE.finditer(text):
         name = match.group(0)
-        words = name.split()
-        # drop leading title words that the name pattern swallowed ("Governor Roman X")
-        while words and (words[0].lower() in NOT_NAME_WORDS or ROLE_RE.fullmatch(words[0])):
-            words = words[1:]
+        words = _after_titles(name.split())
         if len(words) < 2:
             continue
         name = " ".join(words[-3:]) if len(words) > 3 else " ".join(words)
@@ -270,7 +288,7 @@ def find_attributions(text: str) -> list[Attribution]:
     for match in SPEECH_RE.finditer(text):
         before = text[: match.start()]
         # "..., said Ukraine's air force." / "..., said regional governor X."
-        if before.rstrip()[-1:] in (",", '"', "”"):
+        if before.rstrip()[-1:] in (",", '"', "”") and not _ASIDE_RE.search(before.rstrip()):
             after = text[match.end() :]
             inverted = re.match(
                 r"\s+((?:the\s+)?(?:[A-Z]|regional |local |a |an )[^,;.]{1,120}?)"
@@ -287,7 +305,12 @@ def find_attributions(text: str) -> list[Attribution]:
         if speaker:
             found.append(Attribution(start, match.end(), speaker))
     found.sort(key=lambda a: a.start)
-    return found
+    # "X, citing Y, reported": the source cited inside X's attribution is not a speaker
+    return [
+        a
+        for a in found
+        if not any(o is not a and o.start < a.start and a.end <= o.end for o in found)
+    ]
 
 
 _BACK_WORD_RE = re.compile(r"([\w.'’-]+)\s*$")
@@ -319,9 +342,21 @@ def _back_word_char(char: str) -> bool:
     return char.isalnum() or char in "_.'’-"
 
 
+# a discourse aside between the speaker and the verb: "The Air Force, for its part, said"
+_ASIDE_RE = re.compile(
+    r",\s*(?:for (?:its|his|her|their) part|in turn|however|meanwhile|separately|too|also|"
+    r"in (?:a|its|his|her|their) (?:statement|report|update)|in response|in a post|"
+    r"citing [^,]{1,80})\s*,$",
+    re.IGNORECASE,
+)
+
+
 def _speaker_before(before: str) -> tuple[str | None, int]:
     """The noun phrase right before a speech verb, with an optional appositive."""
     text = before.rstrip()
+    aside = _ASIDE_RE.search(text)
+    if aside:
+        text = text[: aside.start()]
     # "Andriy Kovalenko, head of ..., said"
     if text.endswith(","):
         head = text[:-1]
@@ -331,7 +366,8 @@ def _speaker_before(before: str) -> tuple[str | None, int]:
             name = re.search(
                 rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?:\s*\([^()]*\))?$", name_part
             )
-            if name and ROLE_RE.search(head[comma:]):
+            appositive = head[comma + 1 :].lstrip()
+            if name and (ROLE_RE.search(appositive) or appositive.startswith("who ")):
                 start = name.start(1)
                 return head[start:].strip(), start
         return None, 0
@@ -375,6 +411,10 @@ def _speaker_before(before: str) -> tuple[str | None, int]:
             "services",
             "service",
             "official",
+            "government",
+            "republic's",
+            "region's",
+            "city's",
             "he",
             "she",
             "they",
@@ -399,9 +439,7 @@ def _speaker_before(before: str) -> tuple[str | None, int]:
         return None, 0
     start = words[-1][0]
     speaker = text[start:].strip()
-    if speaker.lower() in {"the", "also", "and", "it", "this", "that"} or not _speaker_like(
-        speaker
-    ):
+    if speaker.lower() in {"the", "also", "and", "this", "that"} or not _speaker_like(speaker):
         return None, 0
     return speaker, start
 
@@ -423,48 +461,115 @@ def surname_re(surname: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(surname)}\b")
 
 
+_WHO_RE = re.compile(r"^who\s+(?:(?P<head>heads|leads|runs|chairs)\s+|is\s+|was\s+)?", re.I)
+
+
+def _appositive_role(text: str, name: str) -> str | None:
+    """The role an appositive gives after a name: "X, head of Y" -> "head of Y",
+    "X, who heads Y" -> "head of Y", "X, who is the governor" -> "the governor"."""
+    at = text.find(name)
+    rest = text[at + len(name) :].strip(" ,") if at >= 0 else ""
+    if not rest:
+        return None
+    who = _WHO_RE.match(rest)
+    if who:
+        rest = ("head of " if who.group("head") else "") + rest[who.end() :]
+    return rest.removeprefix("of ") or None
+
+
+def _institution_side(text: str) -> str | None:
+    """The side of an institution a phrase names ("... of Ukraine's General Staff")."""
+    institution = institution_named(text)
+    return institution.side if institution else None
+
+
+def institution_named(text: str) -> Claimant | None:
+    """The last institution a sentence names, said or not ("what the General Staff
+    called ..."): what a later "it said" or "the ministry said" refers to."""
+    mentions = list(_ANY_INSTITUTION_RE.finditer(text))
+    if not mentions:
+        return None
+    last = mentions[-1]
+    for pattern, name, role, side in INSTITUTIONS:
+        found = pattern.search(last.group(0))
+        if found:
+            if "{0}" in name:
+                name = name.format(found.group(1).title().replace("Center", "Centre"))
+            return Claimant(name, role, side or None)
+    return None
+
+
+# "the ministry said" after the Defence Ministry was named: the role word it repeats
+_BACK_REFERENCE_ROLES = {"ministry": "ministry", "command": "command", "staff": "general staff"}
+
+
 def resolve_speaker(
     speaker: str,
     gazetteer: Gazetteer,
     persons: list[Person],
     last_person: Person | None,
     context_country: str | None,
+    last_institution: Claimant | None = None,
 ) -> Claimant | None:
-    """A claimant for a speaker phrase, or None when it names nobody."""
+    """A claimant for a speaker phrase, or None when it names nobody.
+
+    Pronouns and bare role nouns refer back: "he"/"she" to the last person named,
+    "it" and "the ministry" to the last institution named (when its role fits)."""
     text = speaker.strip()
     lower = text.lower()
     if lower in {"he", "she"}:
         if last_person is None:
             return None
         return Claimant(last_person.name, last_person.role, last_person.country)
-    if lower in {"it", "they"}:
+    if lower == "it":
+        return last_institution
+    if lower == "they":
         return None
+    bare = lower.removeprefix("the ")
+    if (
+        last_institution
+        and bare in _BACK_REFERENCE_ROLES
+        and _BACK_REFERENCE_ROLES[bare] in (last_institution.role or "")
+    ):
+        return last_institution
+    # "Andriy Kovalenko, who heads the Center for ...": the person, not the institution
+    leading_name = NAME_RE.match(text)
     for pattern, name, role, side in INSTITUTIONS:
         found = pattern.search(text)
         if found:
+            if leading_name and leading_name.end() <= found.start():
+                break
             if "{0}" in name:
                 name = name.format(found.group(1).title().replace("Center", "Centre"))
             country, _ = _country_of(text, gazetteer)
             return Claimant(name, role, side or country or context_country)
-    # a person met before, named by full name or surname
+    # a person met before, named by full name or surname; an appositive here may say
+    # what the first mention did not ("X, who heads Ukraine's ..., said")
     for person in reversed(persons):
         if person.name in text or (
             person.surname in text and surname_re(person.surname).search(text)
         ):
-            return Claimant(person.name, person.role, person.country)
+            role, country = person.role, person.country
+            at = text.find(person.name)
+            if (role is None or country is None) and at >= 0:
+                title = text[:at].strip()
+                described = _role_from_title(title) if ROLE_RE.search(title) else None
+                described = described or _appositive_role(text, person.name)
+                role = role or described
+                if described and country is None:
+                    country = _country_of(text, gazetteer)[0] or _institution_side(text)
+            return Claimant(person.name, role, country)
     name = NAME_RE.search(text)
     if name:
         person_name = name.group(0)
-        words = person_name.split()
-        while words and (words[0].lower() in NOT_NAME_WORDS or ROLE_RE.fullmatch(words[0])):
-            words = words[1:]
+        words = _after_titles(person_name.split())
         if len(words) >= 2:
             person_name = " ".join(words)
             title = text[: text.find(person_name)].strip()
-            rest = text[text.find(person_name) + len(person_name) :].strip(" ,")
-            role = _role_from_title(title) if title else (rest or None)
+            role = _role_from_title(title) if title else _appositive_role(text, person_name)
             country, _ = _country_of(text, gazetteer)
-            return Claimant(person_name, role or None, country or context_country)
+            country = country or _institution_side(text) or context_country
+            return Claimant(person_name, role or None, country)
     group = GROUP_RE.match(text)
     if group:
         country, admin1 = _country_of(text, gazetteer)

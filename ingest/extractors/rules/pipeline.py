@@ -30,9 +30,11 @@ from ingest.extractors.rules.model import (
     VisitDraft,
 )
 from ingest.extractors.rules.people import (
+    Claimant,
     Person,
     find_attributions,
     find_persons,
+    institution_named,
     resolve_speaker,
     surname_re,
 )
@@ -140,7 +142,9 @@ def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
         )
         if chosen is None:
             return None
-        return resolve_speaker(chosen.speaker, gazetteer, ctx.persons, ctx.last_person, None)
+        return resolve_speaker(
+            chosen.speaker, gazetteer, ctx.persons, ctx.last_person, None, ctx.last_institution
+        )
 
     def date_for(view: SentenceView, match: re.Match[str]):
         for mention in _own_dates(view):
@@ -172,8 +176,12 @@ def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
                 ctx.section_place = places[0].place
                 ctx.section_paragraph = paragraph
             continue
+        # "it said" may follow the body's name within the sentence
+        ctx.last_institution = institution_named(view.text) or ctx.last_institution
         strikes = find_strikes(view, ctx, resolve_claimant)
         interceptions = find_interceptions(view, ctx, resolve_claimant)
+        for interception in interceptions:
+            interception.claimant = _defending_claimant(interception, ctx)
         visits = find_visits(view, ctx, date_for)
         ctx.strikes.extend(strikes)
         ctx.interceptions.extend(interceptions)
@@ -187,6 +195,38 @@ def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
         else:
             follow_up_topics(view, ctx)
         _remember(view, ctx)
+
+
+# Who reports air-defence results: the defending side's military bodies.
+_AIR_DEFENCE_REPORTERS = {
+    "air force",
+    "regional air command",
+    "ministry of defence",
+    "general staff",
+}
+# an air force without a country is the defender's: it reports what it shot down
+_AIR_FORCES = {"air force", "regional air command"}
+
+
+def _defending_claimant(interception, ctx: ArticleContext):
+    """An interception count's claimant, read as a reader would: a side's air-defence
+    results come from its own military, so "the Air Force said" speaks for the
+    defender, and an unattributed count in an article that has named such a body
+    (and no other since) is that body's."""
+    claimant = interception.claimant
+    defender = interception.defender
+    if defender is None:
+        return claimant
+    if claimant is None:
+        named = ctx.last_institution
+        if named is not None and named.role in _AIR_DEFENCE_REPORTERS and named.side == defender:
+            return named
+        if named is not None and named.role in _AIR_FORCES and named.side is None:
+            return Claimant(named.name, named.role, defender)
+        return None
+    if claimant.side is None and claimant.role in _AIR_FORCES:
+        return Claimant(claimant.name, claimant.role, defender)
+    return claimant
 
 
 def _own_dates(view: SentenceView) -> list[DateMention]:

@@ -448,6 +448,8 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
     for start, end in masked:
         nested = _nested_strike(view, (start, end), weapon_cues, sentence_sides, ctx, drafts)
         if nested is not None:
+            # the sentence's speaker tells the retold event too ("..., the governor said")
+            nested.claimant = _with_side(resolve_claimant(view, (start, end)), nested.place)
             drafts.append(nested)
     return drafts
 
@@ -560,7 +562,7 @@ def _with_side(claimant: Claimant | None, place: PlaceRef | None) -> Claimant | 
     if claimant is None or claimant.side or place is None:
         return claimant
     role = (claimant.role or "").lower()
-    if re.search(r"governor|mayor|official|authorit|administration|head", role):
+    if re.search(r"governor|mayor|official|authorit|administration|government|head", role):
         return Claimant(claimant.name, claimant.role, place.country)
     return claimant
 

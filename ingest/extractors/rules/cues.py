@@ -343,7 +343,9 @@ _NOT_STRIKE_PLACE_BEFORE_RE = fast(
     re.compile(
         r"(?:\bover|\bfrom|\btowards?|\bin the direction of|\bheading (?:for|to)|\bflying (?:over|"
         r"towards?)|\bairspace of|\bborder with|\bapproaching|\bin the skies over|\blaunched from|"
-        r"\bfired from|\bdowned over|\bdestroyed over|\bintercepted over|\bshot down over)"
+        r"\bfired from|\bdowned over|\bdestroyed over|\bintercepted over|\bshot down over|"
+        # where the grid operator cut power is not where something was hit
+        r"\b(?:cuts|outages|blackouts|shutdowns|power restrictions)\s+in)"
         r"(?:\s+(?:the|various|several|other|\w+(?:,|\s+and)?)){0,6}\s*$",
         re.I,
     )
@@ -351,7 +353,7 @@ _NOT_STRIKE_PLACE_BEFORE_RE = fast(
 _TITLE_AFTER_RE = re.compile(
     r"^(?:'s|’s)?\s*(?:region(?:al)?\s+|oblast\s+|city\s+|regional\s+)?(?:governor|mayor|"
     r"head|authorities|officials|administration|(?:military\s+)?administration|council|"
-    r"emergency|police|prosecutor)",
+    r"emergency|police|prosecutor|regime|government)",
     re.I,
 )
 AIRPORT_RE = fast(

@@ -40,7 +40,11 @@ TRIGGER_RE = fast(
         r"among (?:the )?targets|targets (?:hit |struck )?(?:included|include|were)|"
         r"set fire to|caused (?:a |several |local )?fires?|started (?:a |several )?fires?|"
         r"(?:drone|missile|air|rocket|bomb) (?:strike|attack|raid)s? (?:killed|wounded|injured|"
-        r"damaged|hit|destroyed|set)|wrecked|knocked out|taken out of service)\b",
+        r"damaged|hit|destroyed|set)|wrecked|knocked out|taken out of service|"
+        # a fire reported at a site, the way local channels tell a strike's aftermath
+        r"(?:a|the|renewed|large|big|massive|several) (?:large |big |massive |local )?"
+        r"(?:fires?|flames|blaze) (?:at|over|on|in) (?:the|a|an)|fires? at|"
+        r"(?:flames|blaze|fire) (?:over|at) (?:the|a|an))\b",
         re.IGNORECASE,
     )
 )
@@ -55,6 +59,8 @@ _TRIGGER_STEMS = (
     "damag",
     "destroy",
     "fire",
+    "flame",
+    "blaze",
     "ablaze",
     "alight",
     "ignit",
@@ -302,7 +308,7 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
     caption = view.kind == "caption"
     weapon_cues = view.weapons
     weapon_spans = [(w.start, w.end) for w in weapon_cues]
-    masked = nested_spans(text, view.dates)
+    masked = nested_spans(text, view.dates) + _verbal_attacks(text, ctx)
     airport_only = bool(cues.AIRPORT_RE.search(text)) and not re.search(
         r"\b(?:struck|hit|damaged|destroyed)\b", text, re.I
     )
@@ -452,6 +458,24 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
             nested.claimant = _with_side(resolve_claimant(view, (start, end)), nested.place)
             drafts.append(nested)
     return drafts
+
+
+# "attacks on Zelensky by Trump": words aimed at a person the article names
+_ATTACK_ON_NAME_RE = re.compile(
+    r"\battacks?\s+on\s+(?:(?:President|Prime Minister|Mr|Ms|Mrs)\.?\s+)?([A-Z][\w'’-]+)"
+)
+
+
+def _verbal_attacks(text: str, ctx: ArticleContext) -> list[tuple[int, int]]:
+    """Spans of "attack(s) on <a person met in the article>": no strike."""
+    if "attack" not in text:
+        return []
+    names = {word for person in ctx.persons for word in person.name.split()}
+    return [
+        (match.start(), match.end())
+        for match in _ATTACK_ON_NAME_RE.finditer(text)
+        if match.group(1) in names
+    ]
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:

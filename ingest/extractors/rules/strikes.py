@@ -75,6 +75,7 @@ _TRIGGER_STEMS = (
     "wreck",
     "knocked out",
     "taken out of service",
+    "among",
 )
 _HAS_TRIGGER_STEM = any_of(_TRIGGER_STEMS)
 NESTED_PARTICIPLE_RE = fast(

@@ -408,7 +408,7 @@ def find_interceptions(
     weapon_cues = sorted(weapon_cues + extra, key=lambda c: c.start)
     quantities, region_counts = _quantities(text, weapon_cues)
     if not quantities:
-        return []
+        return _countless(view, ctx, resolve_claimant)
     groups = _groups(text, quantities)
     _roles(text, groups)
     per_weapon: dict[str, dict] = {}
@@ -493,6 +493,82 @@ def find_interceptions(
             )
         )
     return drafts
+
+
+# Air defence at work, told without a count: "air defences shot down several drones
+# over X", "a drone was downed over the capital", "repelled an attack by drones".
+_COUNTLESS_RE = re.compile(
+    r"\b(?:shot down|downed|intercepted|destroyed|repelled|neutrali[sz]ed)\s+"
+    r"(?:(?:a|an|the|several|some|dozens of|multiple|numerous|many|massive|large|more|"
+    r"attack|attacks|by|of|all|[\w-]+-type)\s+){0,5}(?P<a>drones?|UAVs?|missiles?)\b|"
+    r"\b(?P<b>drones?|UAVs?|missiles?)\s+(?:was|were|had been|have been|has been)\s+"
+    r"(?:\w+\s+)?(?:shot down|downed|intercepted|destroyed|neutrali[sz]ed|repelled)\b",
+    re.IGNORECASE,
+)
+_AIR_DEFENCE_RE = re.compile(r"\bair[- ]defen[cs]es?\b|\belectronic warfare\b", re.I)
+# "did not say how many were intercepted", "whether any were shot down": no claim
+_UNSAID_RE = re.compile(
+    r"\bhow many\b|\bwhether\b|\b(?:did|does|do|could|would) not\b|n[’']t\b|\bunclear\b", re.I
+)
+
+
+def _countless(view: SentenceView, ctx: ArticleContext, resolve_claimant):
+    """Interceptions a sentence tells without numbers: one claim per weapon kind, every
+    count null, with the regions where they were downed. Air defence must be the one
+    acting ("air defences shot down drones"), or the weapon the one downed ("a drone
+    was downed"), so that "drones destroyed a depot" stays a strike."""
+    text = view.text
+    found = [m for m in _COUNTLESS_RE.finditer(text)]
+    if not found or _UNSAID_RE.search(text):
+        return []
+    passive = any(m.group("b") for m in found)
+    if not passive and not _AIR_DEFENCE_RE.search(text):
+        return []
+    kinds: list[str] = []
+    for match in found:
+        start = match.start("a") if match.group("a") else match.start("b")
+        cue = next((w for w in view.weapons if w.start <= start < w.end + 1), None)
+        kind = cue.value if cue else ("drone" if "drone" in match.group(0).lower() else None)
+        if kind and kind not in kinds:
+            kinds.append(kind)
+    if not kinds:
+        return []
+    claimant = resolve_claimant(view, (0, len(text)))
+    attacker, defender = _sides(view, claimant, ctx)
+    if defender is None:
+        # air defence works over its own ground: the places named are the defender's
+        home = {m.place.country for m in view.places if m.place.country in OPPONENT}
+        if len(home) == 1:
+            defender = home.pop()
+            attacker = attacker if attacker != defender else None
+            attacker = attacker or OPPONENT[defender]
+    if claimant is not None and claimant.side is None and defender is not None:
+        claimant = type(claimant)(claimant.name, claimant.role, defender)
+    regions, complete = _regions(view, [], True)
+    date, precision = _date(view, ctx)
+    sentence = view.sentence
+    return [
+        InterceptionDraft(
+            start=sentence.start,
+            end=sentence.end,
+            paragraph=sentence.paragraph,
+            caption=view.kind == "caption",
+            date=date,
+            date_precision=precision,
+            attacker=attacker,
+            defender=defender,
+            weapon=kind,
+            weapon_model=None,
+            launched=None,
+            intercepted=None,
+            lost=None,
+            regions=regions if index == 0 else [],
+            regions_complete=complete,
+            claimant=claimant,
+            discriminator=f"countless:{kind}",
+        )
+        for index, kind in enumerate(kinds)
+    ]
 
 
 def _defender_report(text: str, claimant) -> bool:

@@ -214,14 +214,35 @@ def _destination(view: SentenceView, verb_end: int, visitor: Person) -> PlaceRef
     return None
 
 
+# A photo caption shows a person at a site: "Governor X (right) at the damaged plant in Y"
+_CAPTION_AT_RE = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?(?:\s*,[^,]{1,100},)?\s+(?:is\s+|was\s+)?(?P<verb>at|near)\s+"
+)
+
+
+def _caption_presence(view: SentenceView) -> list[tuple[re.Match[str], Person]]:
+    """(the "at" of the caption, the person) when a caption shows someone at a site;
+    a press conference or a meeting is no site."""
+    if view.kind != "caption" or not view.persons:
+        return []
+    person = view.persons[0]
+    offset = person.start - view.sentence.start + len(person.name)
+    match = _CAPTION_AT_RE.match(view.text, offset)
+    if match is None or not SITE_RE.search(view.text, match.end(), match.end() + 60):
+        return []
+    return [(match, person)]
+
+
 def find_visits(view: SentenceView, ctx: ArticleContext, date_for) -> list[VisitDraft]:
     text = view.text
     drafts = []
     lower = view.lower
-    if not _HAS_TRAVEL_STEM(lower):
+    shown = _caption_presence(view)
+    if not shown and not _HAS_TRAVEL_STEM(lower):
         return drafts
-    for match in TRAVEL_RE.finditer(text):
-        visitor = _visitor(view, match.start(), match.end(), ctx)
+    found = [(m, None) for m in TRAVEL_RE.finditer(text)] if _HAS_TRAVEL_STEM(lower) else []
+    for match, shown_person in found or shown:
+        visitor = shown_person or _visitor(view, match.start(), match.end(), ctx)
         if visitor is None:
             continue
         destination = _destination(view, match.end(), visitor)

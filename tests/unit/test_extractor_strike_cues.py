@@ -54,3 +54,23 @@ def test_words_aimed_at_a_person_are_no_attack():
         published_at="2025-03-07",
     )
     assert record.strikes == []
+
+
+def test_a_clause_describing_the_plant_does_not_set_side_weapon_or_target():
+    (strike,) = run(
+        "In Bryansk, local channels reported a fire at the Kremniy El plant, which makes "
+        "electronics for Russian missile and air defence systems.",
+        published_at="2025-03-07",
+    ).strikes
+    assert strike.attacker == "UA"
+    assert strike.weapon != "missile"
+    assert strike.target.type != "air_defense"
+
+
+def test_a_described_year_is_not_the_strike_date():
+    record = run(
+        "Drones struck the Ryazan oil refinery early on Friday.\n\n"
+        "The refinery, which processed 13 million tonnes of oil last year, was damaged.\n",
+        published_at="2025-03-07",
+    )
+    assert {str(strike.date) for strike in record.strikes} == {"2025-03-07"}

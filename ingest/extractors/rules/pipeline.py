@@ -38,7 +38,7 @@ from ingest.extractors.rules.people import (
     resolve_speaker,
     surname_re,
 )
-from ingest.extractors.rules.strikes import find_strikes, nested_spans
+from ingest.extractors.rules.strikes import descriptions, find_strikes, nested_spans
 from ingest.extractors.rules.text import MAX_SENTENCE_CHARS, segment
 from ingest.extractors.rules.visits import find_visits, follow_up_topics
 
@@ -110,8 +110,15 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
                 persons=merged,
             )
             views.append(view)
-            weapon_votes.update(c.value for c in view.weapons)
-            attacker_votes.update(c.value for c in view.attacker_cues)
+            # a clause describing a place ("which makes parts for Russian missiles")
+            # tells nothing of this attack's weapon or side
+            described = descriptions(sentence.text) if "which" in sentence.text else []
+            weapon_votes.update(
+                c.value for c in view.weapons if not cues.inside((c.start, c.end), described)
+            )
+            attacker_votes.update(
+                c.value for c in view.attacker_cues if not cues.inside((c.start, c.end), described)
+            )
     # a surname that is also a town ("Gusev") is the person once the person is known
     surnames = {p.surname for p in ctx.persons} | {w for p in ctx.persons for w in p.name.split()}
     for view in views:

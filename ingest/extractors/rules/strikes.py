@@ -307,9 +307,11 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
         return []
     sentence = view.sentence
     caption = view.kind == "caption"
-    weapon_cues = view.weapons
+    described = descriptions(text)
+    weapon_cues = [w for w in view.weapons if not cues.inside((w.start, w.end), described)]
     weapon_spans = [(w.start, w.end) for w in weapon_cues]
-    masked = nested_spans(text, view.dates) + _verbal_attacks(text, ctx)
+    nested = nested_spans(text, view.dates)
+    masked = sorted(nested + _verbal_attacks(text, ctx) + described)
     airport_only = bool(cues.AIRPORT_RE.search(text)) and not re.search(
         r"\b(?:struck|hit|damaged|destroyed)\b", text, re.I
     )
@@ -318,7 +320,7 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
         (p.start - sentence.start, p.start - sentence.start + len(p.name)) for p in view.persons
     ]
     drafts: list[StrikeDraft] = []
-    sentence_sides = view.attacker_cues
+    sentence_sides = [s for s in view.attacker_cues if not cues.inside((s.start, s.end), described)]
     for span in cues.clauses(text):
         clause = text[span[0] : span[1]]
         clause_masked = [
@@ -452,13 +454,24 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
         if _in_focus(ctx, view, places):
             _follow_up(ctx.focus, visible, outcome_cues, killed, injured, claimant)
     # nested earlier events
-    for start, end in masked:
-        nested = _nested_strike(view, (start, end), weapon_cues, sentence_sides, ctx, drafts)
-        if nested is not None:
+    for start, end in nested:
+        retold = _nested_strike(view, (start, end), weapon_cues, sentence_sides, ctx, drafts)
+        if retold is not None:
             # the sentence's speaker tells the retold event too ("..., the governor said")
-            nested.claimant = _with_side(resolve_claimant(view, (start, end)), nested.place)
-            drafts.append(nested)
+            retold.claimant = _with_side(resolve_claimant(view, (start, end)), retold.place)
+            drafts.append(retold)
     return drafts
+
+
+def descriptions(text: str) -> list[tuple[int, int]]:
+    """Relative clauses that describe a place rather than tell an attack ("the plant,
+    which makes electronics for Russian missiles,"): their sides, weapons and
+    targets are not the strike's."""
+    return [
+        (match.start(), match.end())
+        for match in NESTED_RELATIVE_RE.finditer(text)
+        if re.match(r",\s*which\b", match.group(0), re.I) and not TRIGGER_RE.search(match.group(0))
+    ]
 
 
 # "attacks on Zelensky by Trump": words aimed at a person the article names

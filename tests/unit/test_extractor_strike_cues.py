@@ -74,3 +74,40 @@ def test_a_described_year_is_not_the_strike_date():
         published_at="2025-03-07",
     )
     assert {str(strike.date) for strike in record.strikes} == {"2025-03-07"}
+
+
+def test_the_course_of_the_war_is_no_strike():
+    record = run(
+        "Ukrainian forces have repeatedly targeted refineries along the Volga in Samara "
+        "Oblast. Kyiv has stepped up attacks on Russian energy facilities in recent weeks.",
+        published_at="2025-03-07",
+    )
+    assert record.strikes == []
+
+
+def test_a_named_day_makes_a_repeated_target_an_event():
+    (strike,) = run(
+        "Drones have struck the Syzran refinery again on Friday, the governor said.",
+        published_at="2025-03-07",
+    ).strikes
+    assert str(strike.date) == "2025-03-07"
+
+
+def test_an_attacker_on_typed_infrastructure_without_a_place_hits_its_opponent():
+    (strike,) = run("Overnight, Russia again targeted gas production facilities.").strikes
+    assert (strike.attacker, strike.place.country, strike.place.precision) == (
+        "RU",
+        "UA",
+        "country",
+    )
+    assert strike.target.type == "gas_facility"
+
+
+def test_an_attack_aimed_at_a_site_is_a_strike_claim():
+    record = run(
+        "Russia's overnight attack was aimed above all at Ukraine's gas production sites.",
+        published_at="2025-03-07",
+    )
+    assert [(s.attacker, s.place.country, s.target.type) for s in record.strikes] == [
+        ("RU", "UA", "gas_facility")
+    ]

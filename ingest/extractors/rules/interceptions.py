@@ -454,7 +454,7 @@ def find_interceptions(
         order.remove("unknown")
     drafts = []
     if not order:
-        return []
+        return _countless(view, ctx, resolve_claimant)
     claimant = resolve_claimant(view, (0, len(text)))
     attacker, defender = _sides(view, claimant, ctx)
     if claimant is not None and claimant.side is None and defender is not None:
@@ -492,7 +492,7 @@ def find_interceptions(
                 discriminator=key,
             )
         )
-    return drafts
+    return drafts or _countless(view, ctx, resolve_claimant)
 
 
 # Air defence at work, told without a count: "air defences shot down several drones

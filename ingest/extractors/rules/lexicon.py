@@ -188,7 +188,9 @@ TARGET_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         r"gas (?:processing |compressor |pumping )?(?:plants?|stations?|facilit(?:y|ies)|"
-        r"fields?|pipelines?|infrastructure)|gas production facilit(?:y|ies)|pipelines?",
+        r"fields?|pipelines?|infrastructure|sites?)|"
+        r"gas (?:production|extraction|storage) (?:facilit(?:y|ies)|sites?|assets)|"
+        r"(?:underground )?gas storage|pipelines?",
         "gas_facility",
     ),
     (

@@ -41,6 +41,7 @@ TRIGGER_RE = fast(
         r"set fire to|caused (?:a |several |local )?fires?|started (?:a |several )?fires?|"
         r"(?:drone|missile|air|rocket|bomb) (?:strike|attack|raid)s? (?:killed|wounded|injured|"
         r"damaged|hit|destroyed|set)|wrecked|knocked out|taken out of service|"
+        r"(?:attack|strike|raid)s?\b[^.;]{0,40}?\b(?:was |were )?aimed (?:[\w ]{0,20}?)at|"
         # a fire reported at a site, the way local channels tell a strike's aftermath
         r"(?:a|the|renewed|large|big|massive|several) (?:large |big |massive |local )?"
         r"(?:fires?|flames|blaze) (?:at|over|on|in) (?:the|a|an)|fires? at|"
@@ -329,7 +330,11 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
         visible = _mask(clause, clause_masked)
         clause_weapons = [w for w in weapon_cues if span[0] <= w.start < span[1]]
         clause_weapon_spans = [(w.start - span[0], w.end - span[0]) for w in clause_weapons]
-        triggered = has_trigger(visible, clause_weapon_spans) and not airport_only
+        triggered = (
+            has_trigger(visible, clause_weapon_spans)
+            and not airport_only
+            and not _background(visible, view, span)
+        )
         if not triggered:
             # no strike of its own: at most a follow-up of the strike in focus (the
             # cheap tests of `_in_focus` first, then the clause's cues)
@@ -394,7 +399,9 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
                 ctx.focus_paragraph = sentence.paragraph
             continue
         if triggered and not places:
-            typed = _country_typed(view, span, masked, weapon_spans, countries)
+            typed = _country_typed(
+                view, span, masked, weapon_spans, countries, clause_sides or sentence_sides
+            )
             if typed is not None:
                 place, target_type = typed
                 drafts.append(
@@ -461,6 +468,24 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
             retold.claimant = _with_side(resolve_claimant(view, (start, end)), retold.place)
             drafts.append(retold)
     return drafts
+
+
+# "Ukraine has repeatedly targeted refineries", "attacks have intensified in recent
+# months": the war's background, not an event
+_BACKGROUND_RE = re.compile(
+    r"\b(?:have|has)\s+(?:\w+ly\s+)?(?:been\s+)?(?:targeted|targeting|struck|hit|attacked|"
+    r"stepped up|intensified|increased|carried out)\b|"
+    r"\b(?:repeatedly|regularly|frequently|routinely)\b|\bin recent (?:days|weeks|months|years)\b",
+    re.IGNORECASE,
+)
+
+
+def _background(clause: str, view: SentenceView, span: tuple[int, int]) -> bool:
+    """A clause that tells the course of the war rather than one attack: it speaks in
+    the perfect or of repetition, and names no day."""
+    if not _BACKGROUND_RE.search(clause):
+        return False
+    return not any(span[0] <= d.start < span[1] and d.precision == "day" for d in view.dates)
 
 
 def descriptions(text: str) -> list[tuple[int, int]]:
@@ -617,9 +642,12 @@ _TYPED_COUNTRY_TARGETS = {
 }
 
 
-def _country_typed(view, span, masked, weapon_spans, countries) -> tuple[PlaceRef, str] | None:
+def _country_typed(
+    view, span, masked, weapon_spans, countries, sides=()
+) -> tuple[PlaceRef, str] | None:
     """ "Russia again targeted gas production facilities": a country-level strike on a
-    named kind of infrastructure of the country the sentence names."""
+    named kind of infrastructure of the country the sentence names, or else of the
+    attacker's opponent."""
     text = view.text
     targets = [
         t
@@ -644,6 +672,8 @@ def _country_typed(view, span, masked, weapon_spans, countries) -> tuple[PlaceRe
             r"\b(?:in|across|inside|of)\s+$", text[max(0, mention.start - 10) : mention.start]
         ):
             code = mention.place.country
+    if code is None and sides and sides[0].value in OPPONENT:
+        code = OPPONENT[sides[0].value]
     if code is None:
         return None
     return gazetteer.countries[code], targets[0].value

@@ -42,3 +42,10 @@ def test_drones_destroying_a_depot_is_a_strike_not_an_interception():
 
 def test_a_withheld_count_is_no_claim():
     assert _interceptions("The Air Force did not say how many missiles were intercepted.") == []
+
+
+def test_lost_in_location_in_quotes_counts_as_lost():
+    assert _interceptions(
+        "Russia launched 96 drones overnight. Of the 96 drones, 64 were shot down and 25 were "
+        "'lost in location', the air force said."
+    ) == [("drone", 96, 64, 25, "RU", "UA")]

@@ -111,3 +111,22 @@ def test_an_attack_aimed_at_a_site_is_a_strike_claim():
     assert [(s.attacker, s.place.country, s.target.type) for s in record.strikes] == [
         ("RU", "UA", "gas_facility")
     ]
+
+
+def test_a_city_in_the_possessive_is_the_place_not_part_of_a_name():
+    (strike,) = run(
+        "A drone struck a high-rise apartment block in Kyiv's Solomianskyi district early "
+        "on Tuesday, injuring four people, city officials said.",
+        published_at="2025-06-10",
+    ).strikes
+    assert (strike.place.name, strike.target.type, strike.injured) == ("Kyiv", "residential", 4)
+
+
+def test_a_sea_coast_is_not_where_a_coastal_refinery_was_hit():
+    record = run(
+        "The Tuapse oil refinery on Russia's Black Sea coast was hit overnight into Friday.",
+        published_at="2025-03-14",
+    )
+    (strike,) = record.strikes
+    assert strike.place.name != "Black Sea"
+    assert strike.target.type == "oil_refinery"

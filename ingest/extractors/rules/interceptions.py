@@ -44,7 +44,8 @@ LAUNCH_RE = fast(
 )
 LOST_RE = fast(
     re.compile(
-        r"\b(?:(?:were|was) lost|locationally lost|location(?:ally)?[- ]lost|lost (?:to|due to|"
+        r"\b(?:(?:were|was) ['‘\"“]?lost|lost in location|locationally lost|"
+        r"location(?:ally)?[- ]lost|lost (?:to|due to|"
         r"because of|as a result of) (?:electronic|active)|failed to reach|did not reach|"
         r"didn't reach|never reached|disappeared from (?:the )?radar|(?:were|was) jammed|"
         r"jammed|suppressed by "

@@ -205,6 +205,9 @@ _APPOSITIVE_RE = re.compile(
 )
 
 
+_POSSESSIVE = ("'s", "’s")
+
+
 def _after_titles(words: list[str]) -> list[str]:
     """The name words after the title words the name pattern swallowed, wherever the
     title ends: "Governor Roman X", "Saratov Oblast Governor Roman X"."""
@@ -230,10 +233,19 @@ def _persons_in(text: str, gazetteer: Gazetteer) -> tuple[tuple, ...]:
     for match in NAME_RE.finditer(text):
         name = match.group(0)
         words = _after_titles(name.split())
+        # a possessive ends what came before it ("Kyiv's Solomianskyi district") and is
+        # not part of the name after it ("Zelensky's office")
+        for index in range(len(words) - 2, -1, -1):
+            if words[index].endswith(_POSSESSIVE):
+                words = words[index + 1 :]
+                break
+        possessive = bool(words) and words[-1].endswith(_POSSESSIVE)
+        if possessive:
+            words[-1] = words[-1][:-2]
         if len(words) < 2:
             continue
         name = " ".join(words[-3:]) if len(words) > 3 else " ".join(words)
-        name_start = match.end() - len(name)
+        name_start = match.end() - len(name) - (2 if possessive else 0)
         if not _is_name(name, gazetteer) or re.search(
             r"\b(?:of|for)\s+(?:the\s+)?$", text[max(0, name_start - 9) : name_start]
         ):

@@ -206,6 +206,10 @@ def _strike_places(
             countries.append(mention)
         else:
             specific.append(mention)
+    # a sea is where a strike happened only when nothing on land is named
+    # ("the Tuapse refinery on Russia's Black Sea coast" is in Tuapse)
+    if any(m.place.kind != "sea" for m in specific):
+        specific = [m for m in specific if m.place.kind != "sea"]
     # keep the most specific: a region that contains a named city gives way to it
     kept = [
         m

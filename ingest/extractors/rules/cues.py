@@ -246,7 +246,10 @@ def defender_cues(text: str) -> list[Cue]:
 _PEOPLE = (
     r"(?:people|persons?|civilians?|residents?|men|women|man|woman|children|child|"
     r"boys?|girls?|teenagers?|soldiers|servicemen|workers?|employees?|firefighters?|"
-    r"rescuers?|pensioners?|(?:elderly )?(?:man|woman)|individuals|others|more)"
+    r"rescuers?|pensioners?|(?:elderly )?(?:man|woman)|individuals|others|more|"
+    r"medics?|paramedics?|doctors?|nurses?|police(?:men| officers?)?|journalists?|"
+    r"drivers?|passengers?|students?|volunteers?|guards?|miners?|farmers?|infants?|"
+    r"babies|baby|toddlers?|patients?|staff|crew members?|family members?)"
 )
 _KILL = r"(?:killed|dead|died|perished|lost their lives|were killed|was killed)"
 _HURT = r"(?:injured|wounded|hurt|hospitali[sz]ed|suffered injuries|sustained injuries)"
@@ -303,7 +306,10 @@ _A_PERSON_RE = fast(
 )
 
 
-_PEOPLE_AFTER_RE = re.compile(rf"^\s*(?:{_PEOPLE}|$|[,.;])", re.I)
+# "killing one medic", "wounding three young children": a word may qualify the people
+_PEOPLE_AFTER_RE = re.compile(
+    rf"^\s*(?:(?:[a-z-]+\s+)?{_PEOPLE}\b|$|[,.;]|and\s+(?:injuring|wounding|hurting)\b)", re.I
+)
 _KILL_RE = re.compile(_KILL)
 
 

@@ -81,6 +81,12 @@ WEEKDAY_RE = fast(
         re.IGNORECASE,
     )
 )
+NIGHT_INTO_RE = re.compile(
+    r"\b(?:overnight|(?:the |on the )?night(?: of (?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday))?)\s+(?:into|to)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b",
+    re.IGNORECASE,
+)
 RELATIVE_RE = fast(
     re.compile(
         r"\b(?P<phrase>overnight|last night|during the night|at night|this morning|"
@@ -238,6 +244,12 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
             month = MONTH_NUMBERS[match.group("month").lower().rstrip(".")]
             date = _month_day(year, month, int(match.group("day")), anchor)
             add(DateMention(date, "day" if date else "unknown", match.start(), match.end()))
+    # "overnight into Saturday", "the night of Friday to Saturday": the later day
+    for match in NIGHT_INTO_RE.finditer(text) if "day" in lower and "night" in lower else ():
+        if not free(*match.span()):
+            continue
+        date = _weekday(anchor, WEEKDAYS[match.group("wd").lower()], False) if anchor else None
+        add(DateMention(date, "day" if date else "unknown", match.start(), match.end(), "relative"))
     for match in WEEKDAY_RE.finditer(text) if "day" in lower else ():
         if not free(*match.span()):
             continue

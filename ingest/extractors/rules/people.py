@@ -382,6 +382,12 @@ def _speaker_before(before: str) -> tuple[str | None, int]:
             if name and (ROLE_RE.search(appositive) or appositive.startswith("who ")):
                 start = name.start(1)
                 return head[start:].strip(), start
+            # "The head of the Sumy regional administration, Oleh Hryhorov, said"
+            if re.fullmatch(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}", appositive) and (
+                ROLE_RE.search(name_part)
+            ):
+                start = head.index(appositive, comma)
+                return appositive, start
         return None, 0
     words: list[tuple[int, str]] = []
     position = len(text)

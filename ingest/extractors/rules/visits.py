@@ -24,7 +24,10 @@ TRAVEL_RE = fast(
         r"visiting|toured|tours|touring|inspected|inspects|travel(?:l)?ed to|travels to|"
         r"travel(?:l)?ing to|flew (?:in)?to|came to|went to|landed in|(?:on|during|in) (?:an?|his|"
         r"her|the) (?:[\w-]+ ){0,3}(?:visit|trip) to|(?:visit|trip) to|made a (?:[\w-]+ )?"
-        r"(?:visit|trip) to|paid a (?:[\w-]+ )?visit to)\b",
+        r"(?:visit|trip) to|paid a (?:[\w-]+ )?visit to|"
+        # meeting soldiers somewhere means being there
+        r"met (?:with )?(?:troops|soldiers|servicemen|service members|defenders|commanders|"
+        r"units|brigades?|crews|rescuers) (?:in|at|near|on))\b",
         re.IGNORECASE,
     )
 )
@@ -38,6 +41,7 @@ _TRAVEL_STEMS = (
     "flew",
     "came to",
     "went to",
+    "met ",
     "landed in",
     "trip",
 )

@@ -1,0 +1,49 @@
+"""Wire-copy phrasings the extractor must read: each failed before its rule."""
+
+import datetime as dt
+
+from ingest.extractors.rules.cues import casualties
+from ingest.extractors.rules.dates import find_dates
+from ingest.extractors.rules.gazetteer import get_gazetteer
+from ingest.extractors.rules.people import find_attributions, find_persons, resolve_speaker
+from tests.unit._extract_helpers import run
+
+TUESDAY = dt.date(2025, 6, 10)
+
+
+def test_overnight_into_a_weekday_is_that_weekday():
+    dates = [(d.date, d.precision) for d in find_dates("struck overnight into Saturday", TUESDAY)]
+    assert dates == [(dt.date(2025, 6, 7), "day")]
+    dates = [d.date for d in find_dates("on the night of Friday to Saturday", TUESDAY)]
+    assert dates == [dt.date(2025, 6, 7)]
+
+
+def test_victims_named_by_occupation_or_with_an_adjective():
+    assert casualties("Missiles hit a hospital, killing one medic.") == (1, None)
+    assert casualties("The strike killed two young children and wounded five locals.")[0] == 2
+    assert casualties("A bomb hit the market, killing 2 and injuring 7.") == (2, 7)
+    assert casualties("Air defences succeeded in destroying 12 drones.") == (None, None)
+
+
+def test_a_title_then_the_name_between_commas():
+    gazetteer = get_gazetteer()
+    text = (
+        "The head of the Sumy regional military administration, Oleh Hryhorov, said a "
+        "bomb struck a village."
+    )
+    (attribution,) = find_attributions(text)
+    claimant = resolve_speaker(
+        attribution.speaker, gazetteer, find_persons(text, gazetteer), None, None
+    )
+    assert (claimant.name, claimant.side) == ("Oleh Hryhorov", "UA")
+
+
+def test_meeting_troops_somewhere_is_a_visit():
+    record = run(
+        "President Volodymyr Zelensky spoke on Monday.\n\n"
+        "Zelensky met with troops in the Kharkiv region last Thursday.\n",
+        published_at="2025-06-10",
+    )
+    (visit,) = record.visits
+    assert (visit.visitor.name, visit.destination.name) == ("Volodymyr Zelensky", "Kharkiv Oblast")
+    assert str(visit.date) == "2025-06-05"

@@ -47,3 +47,24 @@ def test_meeting_troops_somewhere_is_a_visit():
     (visit,) = record.visits
     assert (visit.visitor.name, visit.destination.name) == ("Volodymyr Zelensky", "Kharkiv Oblast")
     assert str(visit.date) == "2025-06-05"
+
+
+def _counts(text: str):
+    return [
+        (i.weapon, i.launched, i.intercepted)
+        for i in run(text, published_at="2025-06-10").interceptions
+    ]
+
+
+def test_part_of_total_pairs_before_the_verb():
+    assert _counts(
+        "In total, 52 of the 61 missiles and 187 of the 194 drones were neutralised, "
+        "the air force said."
+    ) == [("missile", 61, 52), ("drone", 194, 187)]
+
+
+def test_both_were_shot_down_counts_all():
+    assert _counts(
+        "Russian forces launched 2 Kinzhal hypersonic missiles at Kyiv; both were shot down, "
+        "the air force said."
+    ) == [("ballistic_missile", 2, 2)]

@@ -113,8 +113,8 @@ _NOT_WEAPON_NOUN_RE = re.compile(
 )
 _ALL_AFTER_RE = fast(
     re.compile(
-        r"\b(?:were|was) all (?:shot down|intercepted|destroyed|downed|"
-        r"neutrali[sz]ed)",
+        r"\b(?:(?:were|was) all|(?:both|all|all of them|each)[;,]? (?:of them )?(?:were|was)) "
+        r"(?:shot down|intercepted|destroyed|downed|neutrali[sz]ed)",
         re.I,
     )
 )
@@ -123,6 +123,7 @@ _PEOPLE_BETWEEN_RE = re.compile(r"\b(?:people|civilians|houses)\b", re.I)
 _STOP_RE = re.compile(r"[,;:.]|\s(?:of|over|from|at|in|by|and|were|was|had|have)\s")
 _OVER_BEFORE_RE = re.compile(r"\b(?:over|above|in the skies over|across)\b[^.;:]*$", re.I)
 _FROM_BEFORE_RE = re.compile(r"\b(?:from|towards?|at)\s+(?:the\s+)?[\w\s]{0,20}$")
+_EXCEPT_RE = re.compile(r"\s*,?\s*(?:except|but|apart from|save for|bar)\b", re.I)
 _ALL_RE = fast(re.compile(r"\b(?:all|all of the|all the|each of the)\s*$", re.I))
 _NONE_RE = fast(
     re.compile(
@@ -314,9 +315,11 @@ def _quantities(text: str, weapon_cues: list[cues.Cue]) -> tuple[list[Quantity],
             )
             quantity.weapon_end = max(quantity.weapon_end, inner_models[-1][1])
         before = text[max(0, number.start - 25) : number.start]
-        quantity.all_of = bool(_ALL_RE.search(before)) or bool(
-            _ALL_AFTER_RE.search(text[number.end : number.end + 140])
-        )
+        window = text[number.end : number.end + 140]
+        all_after = _ALL_AFTER_RE.search(window)
+        if all_after and _EXCEPT_RE.match(window, all_after.end()):
+            all_after = None  # "all were shot down except one drone"
+        quantity.all_of = bool(_ALL_RE.search(before)) or bool(all_after)
         quantity.none_of = bool(_NONE_RE.search(before))
         quantities.append(quantity)
     return quantities, region_counts
@@ -377,6 +380,14 @@ def _roles(text: str, groups: list[Group]) -> None:
             # prefer "lost" over a more distant cue
             if best is None or distance < best[0]:
                 best = (distance, role)
+        following = groups[index + 1] if index + 1 < len(groups) else None
+        if best is None and following is not None and following.items[0].total_of:
+            # "52 of the 61 missiles and 187 of the 194 drones were neutralised": the
+            # verb after the pairs tells what the first numbers count
+            after = [
+                (start - group.end, role) for start, _, role in cues_found if start >= group.end
+            ]
+            best = min(after) if after else None
         if best is None:
             if _WHICH_RE.search(text[max(0, group.start - 20) : group.start]):
                 best = (0, "intercepted")
@@ -416,9 +427,20 @@ def find_interceptions(
     order: list[str] = []
     last_weapons: list[Quantity] = []
     intercept_present = bool(INTERCEPT_RE.search(text))
-    for group in groups:
+    for position, group in enumerate(groups):
         if group.role is None:
             continue
+        following = groups[position + 1] if position + 1 < len(groups) else None
+        if (
+            following is not None
+            and following.items[0].total_of
+            and any(q.weapon is None for q in group.items)
+        ):
+            # "52 of the 61 missiles": the part counts what the total counts
+            for quantity in group.items:
+                if quantity.weapon is None:
+                    quantity.weapon = following.items[0].weapon
+                    quantity.model = following.items[0].model
         if all(q.weapon is not None for q in group.items):
             last_weapons = group.items
         elif last_weapons:

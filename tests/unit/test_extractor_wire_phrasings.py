@@ -68,3 +68,39 @@ def test_both_were_shot_down_counts_all():
         "Russian forces launched 2 Kinzhal hypersonic missiles at Kyiv; both were shot down, "
         "the air force said."
     ) == [("ballistic_missile", 2, 2)]
+
+
+def test_a_drone_slammed_into_a_storeyed_building():
+    (strike,) = run(
+        "A Shahed drone slammed into a nine-storey building in Odesa, killing a 70-year-old woman.",
+        published_at="2025-06-10",
+    ).strikes
+    assert (strike.attacker, strike.place.name, strike.target.type) == (
+        "RU",
+        "Odesa",
+        "residential",
+    )
+    assert strike.killed == 1
+
+
+def test_the_side_and_weapon_words_of_a_target_are_not_the_attackers():
+    (strike,) = run(
+        "The Russian Defence Ministry said its forces had struck Ukrainian military airfields "
+        "and drone workshops with precision weapons.",
+        published_at="2025-06-10",
+    ).strikes
+    assert (strike.attacker, strike.place.country, strike.target.type) == ("RU", "UA", "airfield")
+    assert strike.weapon != "drone"
+
+
+def test_a_presidents_weekly_launch_totals():
+    record = run(
+        "President Volodymyr Zelensky spoke on Sunday.\n\n"
+        "Russia has launched more than 1,000 drones and 1,300 glide bombs at Ukraine this week, "
+        "Zelensky said.\n",
+        published_at="2025-06-10",
+    )
+    assert [(i.weapon, i.launched, i.date_precision) for i in record.interceptions] == [
+        ("drone", 1000, "week"),
+        ("glide_bomb", 1300, "week"),
+    ]

@@ -108,8 +108,18 @@ def weapons(text: str) -> list[Cue]:
         before = text[max(0, match.start() - 14) : match.start()].lower()
         if _DEFENCE_BEFORE_RE.search(before):
             continue
+        # "drone workshops", "a missile plant": the target, not the weapon
+        if _MADE_HERE_AFTER_RE.match(text, match.end()):
+            continue
         found.append(Cue(match.start(), match.end(), value, match.group(0)))
     return found
+
+
+_MADE_HERE_AFTER_RE = re.compile(
+    r"\s+(?:workshops?|factor(?:y|ies)|plants?|production|assembly|storage|depots?|"
+    r"warehouses?|launch (?:sites?|pads?)|manufactur\w*|makers?|industry)\b",
+    re.IGNORECASE,
+)
 
 
 @list_cache()
@@ -189,6 +199,11 @@ ATTACKER_RES = [
         _SIDE_WORD + r"\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?|missiles?|attacks?|strikes?|"
         r"raids?|forces|military|army|troops|shelling|bombers?|aircraft|navy|fleet|"
         r"artillery|rockets?|glide bombs?|bombs?|units|armed forces|offensive|assault)\b"
+        # "Ukrainian military airfields", "Russian drone factories": the target's side
+        r"(?!\s+(?:military\s+)?(?:airfields?|air\s*bases?|airbases?|bases?|facilit(?:y|ies)|"
+        r"positions?|installations?|infrastructure|sites?|depots?|plants?|factor(?:y|ies)|"
+        r"workshops?|enterprises?|warehouses?|targets?|production|industry|industrial|"
+        r"command posts?|headquarters|barracks|storage|assembly)\b)"
     ),
     # "Ukraine launched", "Russia attacked", "Kyiv struck"
     re.compile(
@@ -297,10 +312,15 @@ COUNT_AFTER_RE = {
     ),
     "injured": re.compile(r"(?:injuring|wounding|injured|wounded|hurting)\s*$", re.I),
 }
+_ONE_VICTIM = (
+    r"(?:an?|one)\s+(?:[\w-]+\s+)?(?:man|woman|child|boy|girl|person|resident|civilian|worker|"
+    r"employee|firefighter|teenager|pensioner|medic|driver|passenger|rescuer|guard)"
+)
 _A_PERSON_RE = fast(
     re.compile(
-        rf"\b(?:an?|one)\s+(?:\w+\s+)?(?:man|woman|child|boy|girl|person|resident|civilian|worker|"
-        rf"employee|firefighter|teenager|pensioner)\s+(?:was\s+)?(?P<verb>{_KILL}|{_HURT})",
+        rf"\b{_ONE_VICTIM}\s+(?:was\s+)?(?P<verb>{_KILL}|{_HURT})|"
+        # "killing a 70-year-old woman", "injuring a child"
+        rf"\b(?P<verb2>killing|wounding|injuring)\s+{_ONE_VICTIM}\b",
         re.I,
     )
 )
@@ -336,8 +356,8 @@ def casualties(text: str) -> tuple[int | None, int | None]:
                     injured = number.value
                 break
     for match in _A_PERSON_RE.finditer(text):
-        verb = match.group("verb").lower()
-        if _KILL_RE.match(verb):
+        verb = (match.group("verb") or match.group("verb2")).lower()
+        if _KILL_RE.match(verb) or verb == "killing":
             killed = killed or 1
         else:
             injured = injured or 1

@@ -603,6 +603,11 @@ def _defender_report(text: str, claimant) -> bool:
         re.I,
     ):
         return True
+    # a head of state or defence minister giving the attacks his country faced
+    if claimant is not None and re.search(
+        r"\bpresident\b|\bdefen[cs]e minister|\bcommander", claimant.role or "", re.I
+    ):
+        return True
     return bool(re.search(r"\bair defen[cs]e|\bair force\b", text, re.I))
 
 

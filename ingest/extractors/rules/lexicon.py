@@ -249,6 +249,8 @@ TARGET_PATTERNS: list[tuple[str, str]] = [
     (
         r"(?:residential|apartment|high-rise|multi-stor(?:e)?y|multistor(?:e)?y|private|"
         r"residential and private) (?:buildings?|blocks?|houses?|homes?|complex(?:es)?)|"
+        # "a nine-storey building": the match starts after the hyphen
+        r"(?:stor(?:e)?y|floor) (?:residential |apartment )?(?:buildings?|blocks?)|"
         r"apartment blocks?|apartments?|houses?|homes?|dwellings?|residential (?:areas?|"
         r"districts?|neighbou?rhoods?)|private sector",
         "residential",

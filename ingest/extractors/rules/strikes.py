@@ -33,7 +33,8 @@ TRIGGER_RE = fast(
         r"destroying|fire broke out|fires? broke out|caught fire|set (?:on fire|ablaze|alight)|"
         r"igniting|ignited|sparking a fire|started a fire|explosions? (?:rocked|hit|were heard|"
         r"at|in)|exploded|blasts? (?:rocked|hit|at)|ablaze|shelled|shelling of|bombed|bombarded|"
-        r"crashed into|fell on(?:to)?|debris (?:fell|falling|hit|damaged|struck)|"
+        r"(?:crashed|slammed|smashed|ploughed|plowed) into|fell on(?:to)?|"
+        r"debris (?:fell|falling|hit|damaged|struck)|"
         r"came under (?:attack|fire)|under attack|was hit|were hit|a strike on|the strike on|"
         r"attack on|raid on|strike against|targets? (?:in|inside|across)|explosions?|blasts?|"
         r"among (?:the )?(?:targets|facilities|sites) (?:hit|struck|it (?:listed|named))|"
@@ -70,6 +71,10 @@ _TRIGGER_STEMS = (
     "shell",
     "bomb",
     "crash",
+    "slammed",
+    "smashed",
+    "ploughed",
+    "plowed",
     "fell on",
     "debris",
     "raid",
@@ -643,6 +648,12 @@ _TYPED_COUNTRY_TARGETS = {
     "energy_grid",
     "chemical_plant",
     "weapons_plant",
+    "ammunition_depot",
+    "airfield",
+    "air_defense",
+    "military_base",
+    "port",
+    "rail",
 }
 
 

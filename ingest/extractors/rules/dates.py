@@ -92,6 +92,7 @@ RELATIVE_RE = fast(
         r"\b(?P<phrase>overnight|last night|during the night|at night|this morning|"
         r"early (?:this|today's) morning|earlier today|today|tonight|yesterday|"
         r"the day before yesterday|two days ago|three days ago|last week|this week|"
+        r"the (?:past|last) (?:week|seven days)|this past week|"
         r"earlier this week|earlier this month|this month|last month|earlier this year|"
         r"this year|last year|on the eve)\b",
         re.IGNORECASE,
@@ -176,6 +177,9 @@ def _relative(phrase: str, anchor: dt.date | None) -> tuple[dt.date | None, str]
         return anchor - dt.timedelta(days=7), "week"
     if phrase in {"this week", "earlier this week"}:
         return anchor, "week"
+    if phrase.endswith(("past week", "last week", "seven days")):
+        # the seven days up to publication, dated by their first day
+        return anchor - dt.timedelta(days=6), "week"
     if phrase in {"this month", "earlier this month"}:
         return anchor.replace(day=1), "month"
     if phrase == "last month":
@@ -272,7 +276,18 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
         add(DateMention(dt.date(year, month, 1), "month", match.start(), match.end()))
     relative = any(
         w in lower
-        for w in ("night", "morning", "today", "yesterday", "week", "month", "year", "eve", "ago")
+        for w in (
+            "night",
+            "morning",
+            "today",
+            "yesterday",
+            "week",
+            "days",
+            "month",
+            "year",
+            "eve",
+            "ago",
+        )
     )
     for match in RELATIVE_RE.finditer(text) if relative else ():
         if not free(*match.span()):

@@ -20,6 +20,7 @@ from ingest.extractors.rules.fastre import fast
 from ingest.extractors.rules.gazetteer import Gazetteer
 from ingest.extractors.rules.lexicon import DEMONYM_RE, DEMONYMS, NOT_NAME_WORDS, ROLE_RE
 from ingest.extractors.rules.memo import list_cache
+from ingest.extractors.rules.officials import SURNAME_RE, official
 
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]\.)"
 _PARTICLE = r"(?:von der|van der|von|van|de|der|al|bin|ibn|da|di|le|la)"
@@ -140,10 +141,16 @@ class Person:
     country: str | None
     admin1: str | None = None
     start: int = 0  # where first met, in article offsets
+    written: int = 0  # length of that mention when it is not the name ("Putin")
 
     @property
     def surname(self) -> str:
         return self.name.split()[-1]
+
+    @property
+    def length(self) -> int:
+        """Characters the mention takes in the text."""
+        return self.written or len(self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,8 +228,8 @@ def find_persons(text: str, gazetteer: Gazetteer, base: int = 0) -> list[Person]
     """Named people in `text` with the title written before or after the name."""
     # the reading is cached per sentence; each call gets new (mutable) Person objects
     return [
-        Person(name, role, country, admin1, base + start)
-        for name, role, country, admin1, start in _persons_in(text, gazetteer)
+        Person(name, role, country, admin1, base + start, written)
+        for name, role, country, admin1, start, written in _persons_in(text, gazetteer)
     ]
 
 
@@ -270,7 +277,15 @@ def _persons_in(text: str, gazetteer: Gazetteer) -> tuple[tuple, ...]:
         elif appositive:
             role = re.sub(r"^(?:the|a|who heads|who leads|who is)\s+", "", appositive)
         country, admin1 = _country_of(f"{title_text} {appositive}", gazetteer)
-        persons.append((name, role, country, admin1, name_start))
+        persons.append((name, role, country, admin1, name_start, 0))
+    # officials news names by surname alone: "Zelensky said", "Putin visited ..."
+    named = [(start, start + len(name)) for name, *_, start, _ in persons]
+    for match in SURNAME_RE.finditer(text):
+        if any(start <= match.start() < end for start, end in named):
+            continue
+        full_name, role, country = official(match.group(1))
+        persons.append((full_name, role, country, None, match.start(), len(match.group(1))))
+    persons.sort(key=lambda person: person[4])
     return tuple(persons)
 
 

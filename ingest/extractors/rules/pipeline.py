@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ingest.contract import ExtractionRecord, claim_id_for
 from ingest.extractors.articles import ArticleInput
@@ -101,7 +102,7 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
                     known.role = known.role or person.role
                     known.country = known.country or person.country
                     known.admin1 = known.admin1 or person.admin1
-                merged.append(known)
+                merged.append(person)
             view = SentenceView(
                 sentence=sentence,
                 places=gazetteer.find(sentence.text),
@@ -122,8 +123,12 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
     # a surname that is also a town ("Gusev") is the person once the person is known
     surnames = {p.surname for p in ctx.persons} | {w for p in ctx.persons for w in p.name.split()}
     for view in views:
+        # what the whole article tells of each person, where this sentence names them
+        view.persons = [
+            replace(registry[p.name], start=p.start, written=p.written) for p in view.persons
+        ]
         spans = [
-            (p.start - view.sentence.start, p.start - view.sentence.start + len(p.name))
+            (p.start - view.sentence.start, p.start - view.sentence.start + p.length)
             for p in view.persons
         ]
         view.places = [

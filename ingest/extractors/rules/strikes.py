@@ -327,7 +327,7 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
     )
     attribution_spans = [(a.start, a.end) for a in view.attributions]
     person_spans = [
-        (p.start - sentence.start, p.start - sentence.start + len(p.name)) for p in view.persons
+        (p.start - sentence.start, p.start - sentence.start + p.length) for p in view.persons
     ]
     drafts: list[StrikeDraft] = []
     sentence_sides = [s for s in view.attacker_cues if not cues.inside((s.start, s.end), described)]

@@ -230,7 +230,7 @@ def _caption_presence(view: SentenceView) -> list[tuple[re.Match[str], Person]]:
     if view.kind != "caption" or not view.persons:
         return []
     person = view.persons[0]
-    offset = person.start - view.sentence.start + len(person.name)
+    offset = person.start - view.sentence.start + person.length
     match = _CAPTION_AT_RE.match(view.text, offset)
     if match is None or not SITE_RE.search(view.text, match.end(), match.end() + 60):
         return []

@@ -130,3 +130,12 @@ def test_a_sea_coast_is_not_where_a_coastal_refinery_was_hit():
     (strike,) = record.strikes
     assert strike.place.name != "Black Sea"
     assert strike.target.type == "oil_refinery"
+
+
+def test_a_place_in_undisputed_territory_decides_the_attacker():
+    (strike,) = run(
+        "Ukraine's General Staff said on Monday that the plant and Lukoil's refinery in "
+        "Volgograd were hit by Russian-made drones.",
+        published_at="2025-03-07",
+    ).strikes
+    assert (strike.attacker, strike.place.name) == ("UA", "Volgograd")

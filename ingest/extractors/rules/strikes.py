@@ -244,6 +244,14 @@ def _attacker_for(
     place: PlaceRef | None,
     ctx: ArticleContext,
 ) -> str | None:
+    # Neither side strikes its own undisputed territory: the place decides before any
+    # side word ("Russian air defence ..., and debris hit a house in Bryansk")
+    if (
+        place is not None
+        and place.country in OPPONENT
+        and place.admin1_iso not in OCCUPIED_DEFAULT_UA | CONTESTED
+    ):
+        return OPPONENT[place.country]
     for pool in (clause_sides, sentence_sides):
         if pool:
             return pool[0].value

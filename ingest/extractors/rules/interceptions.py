@@ -528,6 +528,7 @@ _COUNTLESS_RE = re.compile(
     r"(?:\w+\s+)?(?:shot down|downed|intercepted|destroyed|neutrali[sz]ed|repelled)\b",
     re.IGNORECASE,
 )
+_HAS_WEAPON_NOUN = any_of(("drone", "uav", "missile"))
 _AIR_DEFENCE_RE = re.compile(r"\bair[- ]defen[cs]es?\b|\belectronic warfare\b", re.I)
 # "did not say how many were intercepted", "whether any were shot down": no claim
 _UNSAID_RE = re.compile(
@@ -541,6 +542,8 @@ def _countless(view: SentenceView, ctx: ArticleContext, resolve_claimant):
     acting ("air defences shot down drones"), or the weapon the one downed ("a drone
     was downed"), so that "drones destroyed a depot" stays a strike."""
     text = view.text
+    if not _HAS_WEAPON_NOUN(view.lower):
+        return []
     found = [m for m in _COUNTLESS_RE.finditer(text)]
     if not found or _UNSAID_RE.search(text):
         return []

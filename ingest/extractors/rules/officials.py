@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.extractors.rules.fastre import fast
+
 # (full name, role, country, surnames as written in news)
 OFFICIALS: tuple[tuple[str, str, str | None, tuple[str, ...]], ...] = (
     ("Volodymyr Zelensky", "President", "UA", ("Zelensky", "Zelenskyy", "Zelenskiy")),
@@ -50,8 +52,10 @@ _BY_SURNAME = {
     for surname in surnames
 }
 # Capitalised whole words only: "trump" the verb is not the president
-SURNAME_RE = re.compile(
-    r"\b(" + "|".join(sorted(map(re.escape, _BY_SURNAME), key=len, reverse=True)) + r")\b"
+SURNAME_RE = fast(
+    re.compile(
+        r"\b(" + "|".join(sorted(map(re.escape, _BY_SURNAME), key=len, reverse=True)) + r")\b"
+    )
 )
 
 

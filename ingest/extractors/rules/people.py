@@ -131,7 +131,7 @@ GROUP_RE = re.compile(
 
 
 # One scan tells whether a sentence names any institution at all (most do not).
-_ANY_INSTITUTION_RE = re.compile("|".join(f"(?:{p.pattern})" for p, *_ in INSTITUTIONS), re.I)
+_ANY_INSTITUTION_RE = fast(re.compile("|".join(f"(?:{p.pattern})" for p, *_ in INSTITUTIONS), re.I))
 
 
 @dataclass(slots=True)
@@ -516,6 +516,7 @@ def _institution_side(text: str) -> str | None:
     return institution.side if institution else None
 
 
+@functools.lru_cache(maxsize=8192)  # pure; Claimant is immutable
 def institution_named(text: str) -> Claimant | None:
     """The last institution a sentence names, said or not ("what the General Staff
     called ..."): what a later "it said" or "the ministry said" refers to."""

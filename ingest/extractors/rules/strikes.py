@@ -325,7 +325,7 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
         return []
     sentence = view.sentence
     caption = view.kind == "caption"
-    described = descriptions(text)
+    described = descriptions(text) if "which" in text else []
     weapon_cues = [w for w in view.weapons if not cues.inside((w.start, w.end), described)]
     weapon_spans = [(w.start, w.end) for w in weapon_cues]
     nested = nested_spans(text, view.dates)

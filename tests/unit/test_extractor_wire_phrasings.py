@@ -104,3 +104,12 @@ def test_a_presidents_weekly_launch_totals():
         ("drone", 1000, "week"),
         ("glide_bomb", 1300, "week"),
     ]
+
+
+def test_a_launch_count_joins_the_next_sentences_downed_count():
+    assert _counts(
+        "Russia launched 315 drones and 7 missiles at Ukraine overnight. Of these, 277 drones "
+        "and 2 missiles were shot down."
+    ) == [("drone", 315, 277), ("missile", 7, 2)]
+    # alone, a launch count nobody reports as faced is no interception claim
+    assert _counts("Russia launched 315 drones at Ukraine overnight.") == []

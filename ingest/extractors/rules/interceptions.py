@@ -488,12 +488,11 @@ def find_interceptions(
     sentence = view.sentence
     for key in order:
         slot = per_weapon[key]
-        if (
+        tentative = (
             slot["intercepted"] is None
             and slot["lost"] is None
             and not _defender_report(text, claimant)
-        ):
-            continue
+        )
         drafts.append(
             InterceptionDraft(
                 start=sentence.start,
@@ -513,9 +512,12 @@ def find_interceptions(
                 regions_complete=complete,
                 claimant=claimant,
                 discriminator=key,
+                tentative=tentative,
             )
         )
-    return drafts or _countless(view, ctx, resolve_claimant)
+    if all(draft.tentative for draft in drafts):
+        drafts += _countless(view, ctx, resolve_claimant)
+    return drafts
 
 
 # Air defence at work, told without a count: "air defences shot down several drones

@@ -119,6 +119,9 @@ class InterceptionDraft:
     window_start: dt.datetime | None = None
     window_end: dt.datetime | None = None
     discriminator: str = ""
+    # a launch count nobody reports as faced ("Russia launched 315 drones"): a claim only
+    # once a neighbouring sentence gives what became of them ("277 were shot down")
+    tentative: bool = False
 
 
 @dataclass(slots=True)

@@ -373,8 +373,11 @@ def _tidy_interceptions(drafts: list[InterceptionDraft], text: str) -> list[Inte
             partner.regions = draft.regions
             partner.regions_complete = draft.regions_complete
         partner.claimant = partner.claimant or draft.claimant
+        partner.tentative = partner.tentative and draft.tentative
         if draft.start >= partner.end:
             partner.end = draft.end
+    # launch counts that no sentence completed tell no interception
+    kept = [k for k in kept if not k.tentative]
     # a generic missile total broken down by type in the article is no claim of its own
     specific = {"cruise_missile", "ballistic_missile"} & {k.weapon for k in kept}
     kept = [

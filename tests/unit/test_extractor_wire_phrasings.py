@@ -113,3 +113,14 @@ def test_a_launch_count_joins_the_next_sentences_downed_count():
     ) == [("drone", 315, 277), ("missile", 7, 2)]
     # alone, a launch count nobody reports as faced is no interception claim
     assert _counts("Russia launched 315 drones at Ukraine overnight.") == []
+
+
+def test_weekends_and_weeks_ago():
+    dates = {
+        phrase: [(d.date, d.precision) for d in find_dates(phrase, TUESDAY)]
+        for phrase in ("over the weekend", "two weeks ago")
+    }
+    assert dates == {
+        "over the weekend": [(dt.date(2025, 6, 7), "week")],
+        "two weeks ago": [(dt.date(2025, 5, 27), "week")],
+    }

@@ -93,6 +93,7 @@ RELATIVE_RE = fast(
         r"early (?:this|today's) morning|earlier today|today|tonight|yesterday|"
         r"the day before yesterday|two days ago|three days ago|last week|this week|"
         r"the (?:past|last) (?:week|seven days)|this past week|"
+        r"(?:over|at|during) the weekend|this weekend|last weekend|two weeks ago|"
         r"earlier this week|earlier this month|this month|last month|earlier this year|"
         r"this year|last year|on the eve)\b",
         re.IGNORECASE,
@@ -177,6 +178,15 @@ def _relative(phrase: str, anchor: dt.date | None) -> tuple[dt.date | None, str]
         return anchor - dt.timedelta(days=7), "week"
     if phrase in {"this week", "earlier this week"}:
         return anchor, "week"
+    if phrase.endswith("weekend"):
+        # the Saturday of the latest weekend before publication (the one before it when
+        # "last weekend" is said on a weekend day)
+        saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+        if phrase == "last weekend" and anchor.weekday() >= 5:
+            saturday -= dt.timedelta(days=7)
+        return saturday, "week"
+    if phrase == "two weeks ago":
+        return anchor - dt.timedelta(days=14), "week"
     if phrase.endswith(("past week", "last week", "seven days")):
         # the seven days up to publication, dated by their first day
         return anchor - dt.timedelta(days=6), "week"

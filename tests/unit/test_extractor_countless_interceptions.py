@@ -49,3 +49,7 @@ def test_lost_in_location_in_quotes_counts_as_lost():
         "Russia launched 96 drones overnight. Of the 96 drones, 64 were shot down and 25 were "
         "'lost in location', the air force said."
     ) == [("drone", 96, 64, 25, "RU", "UA")]
+
+
+def test_a_share_of_an_untold_count_is_no_claim():
+    assert _interceptions("Kyiv said most of the missiles had been shot down.") == []

@@ -534,7 +534,10 @@ _HAS_WEAPON_NOUN = any_of(("drone", "uav", "missile"))
 _AIR_DEFENCE_RE = re.compile(r"\bair[- ]defen[cs]es?\b|\belectronic warfare\b", re.I)
 # "did not say how many were intercepted", "whether any were shot down": no claim
 _UNSAID_RE = re.compile(
-    r"\bhow many\b|\bwhether\b|\b(?:did|does|do|could|would) not\b|n[’']t\b|\bunclear\b", re.I
+    r"\bhow many\b|\bwhether\b|\b(?:did|does|do|could|would) not\b|n[’']t\b|\bunclear\b|"
+    # "most of the missiles were shot down": a share of a count the sentence does not give
+    r"\b(?:most|many|half|the majority|a majority) of\b",
+    re.I,
 )
 
 

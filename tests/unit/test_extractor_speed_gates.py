@@ -39,6 +39,11 @@ PERSON_NOUNS = (
     "firefighter",
     "teenager",
     "pensioner",
+    "medic",
+    "driver",
+    "passenger",
+    "rescuer",
+    "guard",
 )
 MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # (pattern, stems): every match of the pattern holds one of the stems, folded

@@ -109,8 +109,18 @@ def weapons(text: str) -> list[Cue]:
         before = text[max(0, match.start() - 14) : match.start()].lower()
         if _DEFENCE_BEFORE_RE.search(before):
             continue
+        # "drone workshops", "a missile plant": the target, not the weapon
+        if _MADE_HERE_AFTER_RE.match(text, match.end()):
+            continue
         found.append(Cue(match.start(), match.end(), value, match.group(0)))
     return found
+
+
+_MADE_HERE_AFTER_RE = re.compile(
+    r"\s+(?:workshops?|factor(?:y|ies)|plants?|production|assembly|storage|depots?|"
+    r"warehouses?|launch (?:sites?|pads?)|manufactur\w*|makers?|industry)\b",
+    re.IGNORECASE,
+)
 
 
 @list_cache()
@@ -195,6 +205,11 @@ ATTACKER_RES = [
         _SIDE_WORD + r"\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?|missiles?|attacks?|strikes?|"
         r"raids?|forces|military|army|troops|shelling|bombers?|aircraft|navy|fleet|"
         r"artillery|rockets?|glide bombs?|bombs?|units|armed forces|offensive|assault)\b"
+        # "Ukrainian military airfields", "Russian drone factories": the target's side
+        r"(?!\s+(?:military\s+)?(?:airfields?|air\s*bases?|airbases?|bases?|facilit(?:y|ies)|"
+        r"positions?|installations?|infrastructure|sites?|depots?|plants?|factor(?:y|ies)|"
+        r"workshops?|enterprises?|warehouses?|targets?|production|industry|industrial|"
+        r"command posts?|headquarters|barracks|storage|assembly)\b)"
     ),
     # "Ukraine launched", "Russia attacked", "Kyiv struck"
     re.compile(
@@ -262,7 +277,10 @@ def defender_cues(text: str) -> list[Cue]:
 _PEOPLE = (
     r"(?:people|persons?|civilians?|residents?|men|women|man|woman|children|child|"
     r"boys?|girls?|teenagers?|soldiers|servicemen|workers?|employees?|firefighters?|"
-    r"rescuers?|pensioners?|(?:elderly )?(?:man|woman)|individuals|others|more)"
+    r"rescuers?|pensioners?|(?:elderly )?(?:man|woman)|individuals|others|more|"
+    r"medics?|paramedics?|doctors?|nurses?|police(?:men| officers?)?|journalists?|"
+    r"drivers?|passengers?|students?|volunteers?|guards?|miners?|farmers?|infants?|"
+    r"babies|baby|toddlers?|patients?|staff|crew members?|family members?)"
 )
 _KILL = r"(?:killed|dead|died|perished|lost their lives|were killed|was killed)"
 _HURT = r"(?:injured|wounded|hurt|hospitali[sz]ed|suffered injuries|sustained injuries)"
@@ -310,10 +328,15 @@ COUNT_AFTER_RE = {
     ),
     "injured": re.compile(r"(?:injuring|wounding|injured|wounded|hurting)\s*$", re.I),
 }
+_ONE_VICTIM = (
+    r"(?:an?|one)\s+(?:[\w-]+\s+)?(?:man|woman|child|boy|girl|person|resident|civilian|worker|"
+    r"employee|firefighter|teenager|pensioner|medic|driver|passenger|rescuer|guard)"
+)
 _A_PERSON_RE = fast(
     re.compile(
-        rf"\b(?:an?|one)\s+(?:\w+\s+)?(?:man|woman|child|boy|girl|person|resident|civilian|worker|"
-        rf"employee|firefighter|teenager|pensioner)\s+(?:was\s+)?(?P<verb>{_KILL}|{_HURT})",
+        rf"\b{_ONE_VICTIM}\s+(?:was\s+)?(?P<verb>{_KILL}|{_HURT})|"
+        # "killing a 70-year-old woman", "injuring a child"
+        rf"\b(?P<verb2>killing|wounding|injuring)\s+{_ONE_VICTIM}\b",
         re.I,
     )
 )
@@ -334,9 +357,17 @@ _MAY_NAME_A_PERSON = stem_gate(
         "firefighter",
         "teenager",
         "pensioner",
+        "medic",
+        "driver",
+        "passenger",
+        "rescuer",
+        "guard",
     )
 )
-_PEOPLE_AFTER_RE = re.compile(rf"^\s*(?:{_PEOPLE}|$|[,.;])", re.I)
+# "killing one medic", "wounding three young children": a word may qualify the people
+_PEOPLE_AFTER_RE = re.compile(
+    rf"^\s*(?:(?:[a-z-]+\s+)?{_PEOPLE}\b|$|[,.;]|and\s+(?:injuring|wounding|hurting)\b)", re.I
+)
 _KILL_RE = re.compile(_KILL)
 
 
@@ -388,8 +419,8 @@ def casualties(text: str) -> tuple[int | None, int | None]:
                     injured = number.value
                 break
     for match in _A_PERSON_RE.finditer(text) if _MAY_NAME_A_PERSON(text) else ():
-        verb = match.group("verb").lower()
-        if _KILL_RE.match(verb):
+        verb = (match.group("verb") or match.group("verb2")).lower()
+        if _KILL_RE.match(verb) or verb == "killing":
             killed = killed or 1
         else:
             injured = injured or 1
@@ -401,7 +432,9 @@ _NOT_STRIKE_PLACE_BEFORE_RE = fast(
     re.compile(
         r"(?:\bover|\bfrom|\btowards?|\bin the direction of|\bheading (?:for|to)|\bflying (?:over|"
         r"towards?)|\bairspace of|\bborder with|\bapproaching|\bin the skies over|\blaunched from|"
-        r"\bfired from|\bdowned over|\bdestroyed over|\bintercepted over|\bshot down over)"
+        r"\bfired from|\bdowned over|\bdestroyed over|\bintercepted over|\bshot down over|"
+        # where the grid operator cut power is not where something was hit
+        r"\b(?:cuts|outages|blackouts|shutdowns|power restrictions)\s+in)"
         r"(?:\s+(?:the|various|several|other|\w+(?:,|\s+and)?)){0,6}\s*$",
         re.I,
     )
@@ -409,7 +442,7 @@ _NOT_STRIKE_PLACE_BEFORE_RE = fast(
 _TITLE_AFTER_RE = re.compile(
     r"^(?:'s|’s)?\s*(?:region(?:al)?\s+|oblast\s+|city\s+|regional\s+)?(?:governor|mayor|"
     r"head|authorities|officials|administration|(?:military\s+)?administration|council|"
-    r"emergency|police|prosecutor)",
+    r"emergency|police|prosecutor|regime|government)",
     re.I,
 )
 AIRPORT_RE = fast(

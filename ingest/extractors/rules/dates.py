@@ -82,11 +82,19 @@ WEEKDAY_RE = fast(
         re.IGNORECASE,
     )
 )
+NIGHT_INTO_RE = re.compile(
+    r"\b(?:overnight|(?:the |on the )?night(?: of (?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday))?)\s+(?:into|to)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b",
+    re.IGNORECASE,
+)
 RELATIVE_RE = fast(
     re.compile(
         r"\b(?P<phrase>overnight|last night|during the night|at night|this morning|"
         r"early (?:this|today's) morning|earlier today|today|tonight|yesterday|"
         r"the day before yesterday|two days ago|three days ago|last week|this week|"
+        r"the (?:past|last) (?:week|seven days)|this past week|"
+        r"(?:over|at|during) the weekend|this weekend|last weekend|two weeks ago|"
         r"earlier this week|earlier this month|this month|last month|earlier this year|"
         r"this year|last year|on the eve)\b",
         re.IGNORECASE,
@@ -114,7 +122,7 @@ _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 _HAS_MONTH_STEM = any_of(_MONTH_STEMS)
 # the words whose presence lets the relative and the event-relative patterns run
 _MAY_BE_RELATIVE = any_of(
-    ("night", "morning", "today", "yesterday", "week", "month", "year", "eve", "ago")
+    ("night", "morning", "today", "yesterday", "week", "days", "month", "year", "eve", "ago")
 )
 _MAY_BE_EVENT = any_of(("after", "before", "day", "later"))
 
@@ -176,6 +184,18 @@ def _relative(phrase: str, anchor: dt.date | None) -> tuple[dt.date | None, str]
         return anchor - dt.timedelta(days=7), "week"
     if phrase in {"this week", "earlier this week"}:
         return anchor, "week"
+    if phrase.endswith("weekend"):
+        # the Saturday of the latest weekend before publication (the one before it when
+        # "last weekend" is said on a weekend day)
+        saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+        if phrase == "last weekend" and anchor.weekday() >= 5:
+            saturday -= dt.timedelta(days=7)
+        return saturday, "week"
+    if phrase == "two weeks ago":
+        return anchor - dt.timedelta(days=14), "week"
+    if phrase.endswith(("past week", "last week", "seven days")):
+        # the seven days up to publication, dated by their first day
+        return anchor - dt.timedelta(days=6), "week"
     if phrase in {"this month", "earlier this month"}:
         return anchor.replace(day=1), "month"
     if phrase == "last month":
@@ -279,6 +299,12 @@ def _date_phrases(text: str) -> tuple[_Phrase, ...]:
             year = int(match.group("year")) if match.group("year") else None
             month = MONTH_NUMBERS[match.group("month").lower().rstrip(".")]
             add(match.start(), match.end(), "month_day", (year, month, int(match.group("day"))))
+    # "overnight into Saturday", "the night of Friday to Saturday": the later day
+    for match in NIGHT_INTO_RE.finditer(text) if "day" in lower and "night" in lower else ():
+        if not free(*match.span()):
+            continue
+        weekday = WEEKDAYS[match.group("wd").lower()]
+        add(match.start(), match.end(), "weekday", (weekday, False), "relative")
     for match in WEEKDAY_RE.finditer(text) if "day" in lower else ():
         if not free(*match.span()):
             continue

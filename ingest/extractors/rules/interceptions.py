@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.extractors.rules import cues
-from ingest.extractors.rules.fastre import any_of, fast
+from ingest.extractors.rules.fastre import any_of, fast, stem_gate
 from ingest.extractors.rules.gazetteer import REFERENCE_DIR
 from ingest.extractors.rules.lexicon import OPPONENT
 from ingest.extractors.rules.memo import list_cache
@@ -44,7 +44,8 @@ LAUNCH_RE = fast(
 )
 LOST_RE = fast(
     re.compile(
-        r"\b(?:(?:were|was) lost|locationally lost|location(?:ally)?[- ]lost|lost (?:to|due to|"
+        r"\b(?:(?:were|was) ['‘\"“]?lost|lost in location|locationally lost|"
+        r"location(?:ally)?[- ]lost|lost (?:to|due to|"
         r"because of|as a result of) (?:electronic|active)|failed to reach|did not reach|"
         r"didn't reach|never reached|disappeared from (?:the )?radar|(?:were|was) jammed|"
         r"jammed|suppressed by "
@@ -112,8 +113,8 @@ _NOT_WEAPON_NOUN_RE = re.compile(
 )
 _ALL_AFTER_RE = fast(
     re.compile(
-        r"\b(?:were|was) all (?:shot down|intercepted|destroyed|downed|"
-        r"neutrali[sz]ed)",
+        r"\b(?:(?:were|was) all|(?:both|all|all of them|each)[;,]? (?:of them )?(?:were|was)) "
+        r"(?:shot down|intercepted|destroyed|downed|neutrali[sz]ed)",
         re.I,
     )
 )
@@ -123,6 +124,7 @@ _STOP_RE = re.compile(r"[,;:.]|\s(?:of|over|from|at|in|by|and|were|was|had|have)
 # end-anchored: wrapped, so that a search tries only where "over", "from", ... start
 _OVER_BEFORE_RE = fast(re.compile(r"\b(?:over|above|in the skies over|across)\b[^.;:]*$", re.I))
 _FROM_BEFORE_RE = fast(re.compile(r"\b(?:from|towards?|at)\s+(?:the\s+)?[\w\s]{0,20}$"))
+_EXCEPT_RE = re.compile(r"\s*,?\s*(?:except|but|apart from|save for|bar)\b", re.I)
 _ALL_RE = fast(re.compile(r"\b(?:all|all of the|all the|each of the)\s*$", re.I))
 _NONE_RE = fast(
     re.compile(
@@ -344,9 +346,11 @@ def _quantities(text: str, weapon_cues: list[cues.Cue]) -> tuple[list[Quantity],
             )
             quantity.weapon_end = max(quantity.weapon_end, inner_models[-1][1])
         before = text[max(0, number.start - 25) : number.start]
-        quantity.all_of = bool(all_before and _ALL_RE.search(before)) or bool(
-            all_after and _ALL_AFTER_RE.search(text[number.end : number.end + 140])
-        )
+        window = text[number.end : number.end + 140]
+        found_after = _ALL_AFTER_RE.search(window) if all_after else None
+        if found_after and _EXCEPT_RE.match(window, found_after.end()):
+            found_after = None  # "all were shot down except one drone"
+        quantity.all_of = bool(all_before and _ALL_RE.search(before)) or bool(found_after)
         quantity.none_of = bool(none_before and _NONE_RE.search(before))
         quantities.append(quantity)
     return quantities, region_counts
@@ -408,6 +412,14 @@ def _roles(text: str, groups: list[Group]) -> bool:
             # prefer "lost" over a more distant cue
             if best is None or distance < best[0]:
                 best = (distance, role)
+        following = groups[index + 1] if index + 1 < len(groups) else None
+        if best is None and following is not None and following.items[0].total_of:
+            # "52 of the 61 missiles and 187 of the 194 drones were neutralised": the
+            # verb after the pairs tells what the first numbers count
+            after = [
+                (start - group.end, role) for start, _, role in cues_found if start >= group.end
+            ]
+            best = min(after) if after else None
         if best is None:
             if _WHICH_RE.search(text[max(0, group.start - 20) : group.start]):
                 best = (0, "intercepted")
@@ -437,15 +449,26 @@ def find_interceptions(
     weapon_cues = sorted(weapon_cues + extra, key=lambda c: c.start)
     quantities, region_counts = _quantities(text, weapon_cues)
     if not quantities:
-        return []
+        return _countless(view, ctx, resolve_claimant)
     groups = _groups(text, quantities)
     intercept_present = _roles(text, groups)
     per_weapon: dict[str, dict] = {}
     order: list[str] = []
     last_weapons: list[Quantity] = []
-    for group in groups:
+    for index, group in enumerate(groups):
         if group.role is None:
             continue
+        following = groups[index + 1] if index + 1 < len(groups) else None
+        if (
+            following is not None
+            and following.items[0].total_of
+            and any(q.weapon is None for q in group.items)
+        ):
+            # "52 of the 61 missiles": the part counts what the total counts
+            for quantity in group.items:
+                if quantity.weapon is None:
+                    quantity.weapon = following.items[0].weapon
+                    quantity.model = following.items[0].model
         if all(q.weapon is not None for q in group.items):
             last_weapons = group.items
         elif last_weapons:
@@ -482,7 +505,7 @@ def find_interceptions(
         order.remove("unknown")
     drafts = []
     if not order:
-        return []
+        return _countless(view, ctx, resolve_claimant)
     claimant = resolve_claimant(view, (0, len(text)))
     attacker, defender = _sides(view, claimant, ctx)
     if claimant is not None and claimant.side is None and defender is not None:
@@ -493,12 +516,11 @@ def find_interceptions(
     sentence = view.sentence
     for key in order:
         slot = per_weapon[key]
-        if (
+        tentative = (
             slot["intercepted"] is None
             and slot["lost"] is None
             and not _defender_report(text, claimant)
-        ):
-            continue
+        )
         drafts.append(
             InterceptionDraft(
                 start=sentence.start,
@@ -518,14 +540,104 @@ def find_interceptions(
                 regions_complete=complete,
                 claimant=claimant,
                 discriminator=key,
+                tentative=tentative,
             )
         )
+    if all(draft.tentative for draft in drafts):
+        drafts += _countless(view, ctx, resolve_claimant)
     return drafts
+
+
+# Air defence at work, told without a count: "air defences shot down several drones
+# over X", "a drone was downed over the capital", "repelled an attack by drones".
+_COUNTLESS_RE = re.compile(
+    r"\b(?:shot down|downed|intercepted|destroyed|repelled|neutrali[sz]ed)\s+"
+    r"(?:(?:a|an|the|several|some|dozens of|multiple|numerous|many|massive|large|more|"
+    r"attack|attacks|by|of|all|[\w-]+-type)\s+){0,5}(?P<a>drones?|UAVs?|missiles?)\b|"
+    r"\b(?P<b>drones?|UAVs?|missiles?)\s+(?:was|were|had been|have been|has been)\s+"
+    r"(?:\w+\s+)?(?:shot down|downed|intercepted|destroyed|neutrali[sz]ed|repelled)\b",
+    re.IGNORECASE,
+)
+_MAY_NAME_A_WEAPON = stem_gate(("drone", "uav", "missile"))
+_AIR_DEFENCE_RE = re.compile(r"\bair[- ]defen[cs]es?\b|\belectronic warfare\b", re.I)
+# "did not say how many were intercepted", "whether any were shot down": no claim
+_UNSAID_RE = re.compile(
+    r"\bhow many\b|\bwhether\b|\b(?:did|does|do|could|would) not\b|n[’']t\b|\bunclear\b|"
+    # "most of the missiles were shot down": a share of a count the sentence does not give
+    r"\b(?:most|many|half|the majority|a majority) of\b",
+    re.I,
+)
+
+
+def _countless(view: SentenceView, ctx: ArticleContext, resolve_claimant):
+    """Interceptions a sentence tells without numbers: one claim per weapon kind, every
+    count null, with the regions where they were downed. Air defence must be the one
+    acting ("air defences shot down drones"), or the weapon the one downed ("a drone
+    was downed"), so that "drones destroyed a depot" stays a strike."""
+    text = view.text
+    if not _MAY_NAME_A_WEAPON(text):
+        return []
+    found = [m for m in _COUNTLESS_RE.finditer(text)]
+    if not found or _UNSAID_RE.search(text):
+        return []
+    passive = any(m.group("b") for m in found)
+    if not passive and not _AIR_DEFENCE_RE.search(text):
+        return []
+    kinds: list[str] = []
+    for match in found:
+        start = match.start("a") if match.group("a") else match.start("b")
+        cue = next((w for w in view.weapons if w.start <= start < w.end + 1), None)
+        kind = cue.value if cue else ("drone" if "drone" in match.group(0).lower() else None)
+        if kind and kind not in kinds:
+            kinds.append(kind)
+    if not kinds:
+        return []
+    claimant = resolve_claimant(view, (0, len(text)))
+    attacker, defender = _sides(view, claimant, ctx)
+    if defender is None:
+        # air defence works over its own ground: the places named are the defender's
+        home = {m.place.country for m in view.places if m.place.country in OPPONENT}
+        if len(home) == 1:
+            defender = home.pop()
+            attacker = attacker if attacker != defender else None
+            attacker = attacker or OPPONENT[defender]
+    if claimant is not None and claimant.side is None and defender is not None:
+        claimant = type(claimant)(claimant.name, claimant.role, defender)
+    regions, complete = _regions(view, [], True)
+    date, precision = _date(view, ctx)
+    sentence = view.sentence
+    return [
+        InterceptionDraft(
+            start=sentence.start,
+            end=sentence.end,
+            paragraph=sentence.paragraph,
+            caption=view.kind == "caption",
+            date=date,
+            date_precision=precision,
+            attacker=attacker,
+            defender=defender,
+            weapon=kind,
+            weapon_model=None,
+            launched=None,
+            intercepted=None,
+            lost=None,
+            regions=regions if index == 0 else [],
+            regions_complete=complete,
+            claimant=claimant,
+            discriminator=f"countless:{kind}",
+        )
+        for index, kind in enumerate(kinds)
+    ]
 
 
 def _defender_report(text: str, claimant) -> bool:
     """A launch count alone is an interception claim when the side attacked reports it."""
     if claimant is not None and _DEFENDER_REPORT_NAME_RE.search(claimant.name or ""):
+        return True
+    # a head of state or defence minister giving the attacks his country faced
+    if claimant is not None and re.search(
+        r"\bpresident\b|\bdefen[cs]e minister|\bcommander", claimant.role or "", re.I
+    ):
         return True
     return bool(_DEFENDER_REPORT_TEXT_RE.search(text))
 

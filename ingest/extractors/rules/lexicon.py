@@ -187,7 +187,9 @@ TARGET_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         r"gas (?:processing |compressor |pumping )?(?:plants?|stations?|facilit(?:y|ies)|"
-        r"fields?|pipelines?|infrastructure)|gas production facilit(?:y|ies)|pipelines?",
+        r"fields?|pipelines?|infrastructure|sites?)|"
+        r"gas (?:production|extraction|storage) (?:facilit(?:y|ies)|sites?|assets)|"
+        r"(?:underground )?gas storage|pipelines?",
         "gas_facility",
     ),
     (
@@ -246,6 +248,8 @@ TARGET_PATTERNS: list[tuple[str, str]] = [
     (
         r"(?:residential|apartment|high-rise|multi-stor(?:e)?y|multistor(?:e)?y|private|"
         r"residential and private) (?:buildings?|blocks?|houses?|homes?|complex(?:es)?)|"
+        # "a nine-storey building": the match starts after the hyphen
+        r"(?:stor(?:e)?y|floor) (?:residential |apartment )?(?:buildings?|blocks?)|"
         r"apartment blocks?|apartments?|houses?|homes?|dwellings?|residential (?:areas?|"
         r"districts?|neighbou?rhoods?)|private sector",
         "residential",

@@ -114,6 +114,9 @@ class InterceptionDraft:
     window_start: dt.datetime | None = None
     window_end: dt.datetime | None = None
     discriminator: str = ""
+    # a launch count nobody reports as faced ("Russia launched 315 drones"): a claim only
+    # once a neighbouring sentence gives what became of them ("277 were shot down")
+    tentative: bool = False
 
 
 @dataclass(slots=True)
@@ -142,6 +145,7 @@ class ArticleContext:
     anchor: dt.date | None
     persons: list[Person] = field(default_factory=list)
     last_person: Person | None = None
+    last_institution: Claimant | None = None
     narrative_date: tuple[dt.date, str] | None = None
     section_place: PlaceRef | None = None
     section_paragraph: int = -1

@@ -20,6 +20,7 @@ from ingest.extractors.rules.fastre import fast
 from ingest.extractors.rules.gazetteer import Gazetteer
 from ingest.extractors.rules.lexicon import DEMONYM_RE, DEMONYMS, NOT_NAME_WORDS, ROLE_RE
 from ingest.extractors.rules.memo import list_cache
+from ingest.extractors.rules.officials import SURNAME_RE, official
 
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]\.)"
 _PARTICLE = r"(?:von der|van der|von|van|de|der|al|bin|ibn|da|di|le|la)"
@@ -28,7 +29,7 @@ SPEECH_VERBS = (
     r"said|says|say|reported|reports|wrote|writes|posted|announced|announces|stated|states|"
     r"claimed|claims|added|adds|confirmed|confirms|told|noted|notes|warned|explained|"
     r"explains|insisted|acknowledged|alleged|declared|estimated|revealed|tweeted|"
-    r"informed|clarified|specified|asserted"
+    r"informed|clarified|specified|asserted|listed"
 )
 SPEECH_RE = fast(re.compile(rf"\b(?:{SPEECH_VERBS})\b"))
 ACCORDING_RE = fast(re.compile(r"\b(?:according to|citing|cited by|as reported by|per)\s+", re.I))
@@ -110,6 +111,12 @@ INSTITUTIONS: list[tuple[re.Pattern[str], str, str, str]] = [
         "ministry of defence",
         "",
     ),
+    (
+        re.compile(r"cent(?:er|re) for countering disinformation", re.I),
+        "Centre for Countering Disinformation",
+        "national security council",
+        "UA",
+    ),
     (re.compile(r"\bnaftogaz\b", re.I), "Naftogaz", "energy company", "UA"),
     (re.compile(r"\bukrenergo\b", re.I), "Ukrenergo", "grid operator", "UA"),
     (re.compile(r"\bdtek\b", re.I), "DTEK", "energy company", "UA"),
@@ -135,10 +142,16 @@ class Person:
     country: str | None
     admin1: str | None = None
     start: int = 0  # where first met, in article offsets
+    written: int = 0  # length of that mention when it is not the name ("Putin")
 
     @property
     def surname(self) -> str:
         return self.name.split()[-1]
+
+    @property
+    def length(self) -> int:
+        """Characters the mention takes in the text."""
+        return self.written or len(self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +207,9 @@ _TITLE_BEFORE_RE = re.compile(
 _COMMA_BEFORE_RE = re.compile(r"\s*,\s*$")
 _APPOSITIVE_RE = re.compile(
     r"^(?:\s*\((?:[^()]{1,40})\))?\s*,\s*(?P<app>(?:the\s+|a\s+|who\s+(?:heads|leads|is)\s+)?"
-    r"[^,;.]{2,140}?(?:,\s*[^,;.]{2,60}?)?)\s*(?:,|$)"
+    # a second comma part continues the appositive ("governor of X, Russia") unless it
+    # is the speech verb that ends it ("head of X, said, ...")
+    rf"[^,;.]{{2,140}}?(?:,(?!\s*(?:{SPEECH_VERBS})\b)\s*[^,;.]{{2,60}}?)?)\s*(?:,|$)"
 )
 
 
@@ -202,13 +217,24 @@ _OF_BEFORE_RE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$")
 _CHIEF_RE = re.compile(r"\bchief\b")
 _APPOSITIVE_LEAD_RE = re.compile(r"^(?:the|a|who heads|who leads|who is)\s+")
 
+_POSSESSIVE = ("'s", "’s")
+
+
+def _after_titles(words: list[str]) -> list[str]:
+    """The name words after the title words the name pattern swallowed, wherever the
+    title ends: "Governor Roman X", "Saratov Oblast Governor Roman X"."""
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in NOT_NAME_WORDS or ROLE_RE.fullmatch(words[index]):
+            return words[index + 1 :]
+    return words
+
 
 def find_persons(text: str, gazetteer: Gazetteer, base: int = 0) -> list[Person]:
     """Named people in `text` with the title written before or after the name."""
     # the reading is cached per sentence; each call gets new (mutable) Person objects
     return [
-        Person(name, role, country, admin1, base + start)
-        for name, role, country, admin1, start in _persons_in(text, gazetteer)
+        Person(name, role, country, admin1, base + start, written)
+        for name, role, country, admin1, start, written in _persons_in(text, gazetteer)
     ]
 
 
@@ -218,14 +244,20 @@ def _persons_in(text: str, gazetteer: Gazetteer) -> tuple[tuple, ...]:
     persons: list[tuple] = []
     for match in NAME_RE.finditer(text):
         name = match.group(0)
-        words = name.split()
-        # drop leading title words that the name pattern swallowed ("Governor Roman X")
-        while words and (words[0].lower() in NOT_NAME_WORDS or ROLE_RE.fullmatch(words[0])):
-            words = words[1:]
+        words = _after_titles(name.split())
+        # a possessive ends what came before it ("Kyiv's Solomianskyi district") and is
+        # not part of the name after it ("Zelensky's office")
+        for index in range(len(words) - 2, -1, -1):
+            if words[index].endswith(_POSSESSIVE):
+                words = words[index + 1 :]
+                break
+        possessive = bool(words) and words[-1].endswith(_POSSESSIVE)
+        if possessive:
+            words[-1] = words[-1][:-2]
         if len(words) < 2:
             continue
         name = " ".join(words[-3:]) if len(words) > 3 else " ".join(words)
-        name_start = match.end() - len(name)
+        name_start = match.end() - len(name) - (2 if possessive else 0)
         if not _is_name(name, gazetteer) or _OF_BEFORE_RE.search(
             text[max(0, name_start - 9) : name_start]
         ):
@@ -250,7 +282,15 @@ def _persons_in(text: str, gazetteer: Gazetteer) -> tuple[tuple, ...]:
         elif appositive:
             role = _APPOSITIVE_LEAD_RE.sub("", appositive)
         country, admin1 = _country_of(f"{title_text} {appositive}", gazetteer)
-        persons.append((name, role, country, admin1, name_start))
+        persons.append((name, role, country, admin1, name_start, 0))
+    # officials news names by surname alone: "Zelensky said", "Putin visited ..."
+    named = [(start, start + len(name)) for name, *_, start, _ in persons]
+    for match in SURNAME_RE.finditer(text):
+        if any(start <= match.start() < end for start, end in named):
+            continue
+        full_name, role, country = official(match.group(1))
+        persons.append((full_name, role, country, None, match.start(), len(match.group(1))))
+    persons.sort(key=lambda person: person[4])
     return tuple(persons)
 
 
@@ -280,7 +320,7 @@ def find_attributions(text: str) -> list[Attribution]:
     for match in SPEECH_RE.finditer(text):
         before = text[: match.start()]
         # "..., said Ukraine's air force." / "..., said regional governor X."
-        if before.rstrip()[-1:] in (",", '"', "”"):
+        if before.rstrip()[-1:] in (",", '"', "”") and not _ASIDE_RE.search(before.rstrip()):
             after = text[match.end() :]
             inverted = _INVERTED_SPEAKER_RE.match(after)
             if inverted and not _PRONOUN_AFTER_RE.match(after):
@@ -293,7 +333,12 @@ def find_attributions(text: str) -> list[Attribution]:
         if speaker:
             found.append(Attribution(start, match.end(), speaker))
     found.sort(key=lambda a: a.start)
-    return found
+    # "X, citing Y, reported": the source cited inside X's attribution is not a speaker
+    return [
+        a
+        for a in found
+        if not any(o is not a and o.start < a.start and a.end <= o.end for o in found)
+    ]
 
 
 _SPEAKER_STOP_RE = re.compile(r"[,;.:]|\s(?:said|says|which|who|that)\b")
@@ -332,9 +377,21 @@ def _back_word_char(char: str) -> bool:
     return char.isalnum() or char in "_.'’-"
 
 
+# a discourse aside between the speaker and the verb: "The Air Force, for its part, said"
+_ASIDE_RE = re.compile(
+    r",\s*(?:for (?:its|his|her|their) part|in turn|however|meanwhile|separately|too|also|"
+    r"in (?:a|its|his|her|their) (?:statement|report|update)|in response|in a post|"
+    r"citing [^,]{1,80})\s*,$",
+    re.IGNORECASE,
+)
+
+
 def _speaker_before(before: str) -> tuple[str | None, int]:
     """The noun phrase right before a speech verb, with an optional appositive."""
     text = before.rstrip()
+    aside = _ASIDE_RE.search(text)
+    if aside:
+        text = text[: aside.start()]
     # "Andriy Kovalenko, head of ..., said"
     if text.endswith(","):
         head = text[:-1]
@@ -342,9 +399,16 @@ def _speaker_before(before: str) -> tuple[str | None, int]:
         if comma > 0:
             name_part = head[:comma].rstrip()
             name = _NAME_AT_END_RE.search(name_part)
-            if name and ROLE_RE.search(head[comma:]):
+            appositive = head[comma + 1 :].lstrip()
+            if name and (ROLE_RE.search(appositive) or appositive.startswith("who ")):
                 start = name.start(1)
                 return head[start:].strip(), start
+            # "The head of the Sumy regional administration, Oleh Hryhorov, said"
+            if re.fullmatch(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}", appositive) and (
+                ROLE_RE.search(name_part)
+            ):
+                start = head.index(appositive, comma)
+                return appositive, start
         return None, 0
     words: list[tuple[int, str]] = []
     position = len(text)
@@ -386,6 +450,10 @@ def _speaker_before(before: str) -> tuple[str | None, int]:
             "services",
             "service",
             "official",
+            "government",
+            "republic's",
+            "region's",
+            "city's",
             "he",
             "she",
             "they",
@@ -410,9 +478,7 @@ def _speaker_before(before: str) -> tuple[str | None, int]:
         return None, 0
     start = words[-1][0]
     speaker = text[start:].strip()
-    if speaker.lower() in {"the", "also", "and", "it", "this", "that"} or not _speaker_like(
-        speaker
-    ):
+    if speaker.lower() in {"the", "also", "and", "this", "that"} or not _speaker_like(speaker):
         return None, 0
     return speaker, start
 
@@ -435,48 +501,116 @@ def surname_re(surname: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(surname)}\b")
 
 
+_WHO_RE = re.compile(r"^who\s+(?:(?P<head>heads|leads|runs|chairs)\s+|is\s+|was\s+)?", re.I)
+
+
+def _appositive_role(text: str, name: str) -> str | None:
+    """The role an appositive gives after a name: "X, head of Y" -> "head of Y",
+    "X, who heads Y" -> "head of Y", "X, who is the governor" -> "the governor"."""
+    at = text.find(name)
+    rest = text[at + len(name) :].strip(" ,") if at >= 0 else ""
+    if not rest:
+        return None
+    who = _WHO_RE.match(rest)
+    if who:
+        rest = ("head of " if who.group("head") else "") + rest[who.end() :]
+    return rest.removeprefix("of ") or None
+
+
+def _institution_side(text: str) -> str | None:
+    """The side of an institution a phrase names ("... of Ukraine's General Staff")."""
+    institution = institution_named(text)
+    return institution.side if institution else None
+
+
+@functools.lru_cache(maxsize=8192)  # pure; Claimant is immutable
+def institution_named(text: str) -> Claimant | None:
+    """The last institution a sentence names, said or not ("what the General Staff
+    called ..."): what a later "it said" or "the ministry said" refers to."""
+    mentions = list(_ANY_INSTITUTION_RE.finditer(text))
+    if not mentions:
+        return None
+    last = mentions[-1]
+    for pattern, name, role, side in INSTITUTIONS:
+        found = pattern.search(last.group(0))
+        if found:
+            if "{0}" in name:
+                name = name.format(found.group(1).title().replace("Center", "Centre"))
+            return Claimant(name, role, side or None)
+    return None
+
+
+# "the ministry said" after the Defence Ministry was named: the role word it repeats
+_BACK_REFERENCE_ROLES = {"ministry": "ministry", "command": "command", "staff": "general staff"}
+
+
 def resolve_speaker(
     speaker: str,
     gazetteer: Gazetteer,
     persons: list[Person],
     last_person: Person | None,
     context_country: str | None,
+    last_institution: Claimant | None = None,
 ) -> Claimant | None:
-    """A claimant for a speaker phrase, or None when it names nobody."""
+    """A claimant for a speaker phrase, or None when it names nobody.
+
+    Pronouns and bare role nouns refer back: "he"/"she" to the last person named,
+    "it" and "the ministry" to the last institution named (when its role fits)."""
     text = speaker.strip()
     lower = text.lower()
     if lower in {"he", "she"}:
         if last_person is None:
             return None
         return Claimant(last_person.name, last_person.role, last_person.country)
-    if lower in {"it", "they"}:
+    if lower == "it":
+        return last_institution
+    if lower == "they":
         return None
+    bare = lower.removeprefix("the ")
+    if (
+        last_institution
+        and bare in _BACK_REFERENCE_ROLES
+        and _BACK_REFERENCE_ROLES[bare] in (last_institution.role or "")
+    ):
+        return last_institution
+    # "Andriy Kovalenko, who heads the Center for ...": the person, not the institution
+    leading_name = NAME_RE.match(text)
     for pattern, name, role, side in INSTITUTIONS if _ANY_INSTITUTION_RE.search(text) else ():
         found = pattern.search(text)
         if found:
+            if leading_name and leading_name.end() <= found.start():
+                break
             if "{0}" in name:
                 name = name.format(found.group(1).title().replace("Center", "Centre"))
             country, _ = _country_of(text, gazetteer)
             return Claimant(name, role, side or country or context_country)
-    # a person met before, named by full name or surname
+    # a person met before, named by full name or surname; an appositive here may say
+    # what the first mention did not ("X, who heads Ukraine's ..., said")
     for person in reversed(persons):
         if person.name in text or (
             person.surname in text and surname_re(person.surname).search(text)
         ):
-            return Claimant(person.name, person.role, person.country)
+            role, country = person.role, person.country
+            at = text.find(person.name)
+            if (role is None or country is None) and at >= 0:
+                title = text[:at].strip()
+                described = _role_from_title(title) if ROLE_RE.search(title) else None
+                described = described or _appositive_role(text, person.name)
+                role = role or described
+                if described and country is None:
+                    country = _country_of(text, gazetteer)[0] or _institution_side(text)
+            return Claimant(person.name, role, country)
     name = NAME_RE.search(text)
     if name:
         person_name = name.group(0)
-        words = person_name.split()
-        while words and (words[0].lower() in NOT_NAME_WORDS or ROLE_RE.fullmatch(words[0])):
-            words = words[1:]
+        words = _after_titles(person_name.split())
         if len(words) >= 2:
             person_name = " ".join(words)
             title = text[: text.find(person_name)].strip()
-            rest = text[text.find(person_name) + len(person_name) :].strip(" ,")
-            role = _role_from_title(title) if title else (rest or None)
+            role = _role_from_title(title) if title else _appositive_role(text, person_name)
             country, _ = _country_of(text, gazetteer)
-            return Claimant(person_name, role or None, country or context_country)
+            country = country or _institution_side(text) or context_country
+            return Claimant(person_name, role or None, country)
     group = GROUP_RE.match(text)
     if group:
         country, admin1 = _country_of(text, gazetteer)

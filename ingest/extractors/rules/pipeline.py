@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ingest.contract import ExtractionRecord, claim_id_for
 from ingest.extractors.articles import ArticleInput
@@ -31,13 +32,15 @@ from ingest.extractors.rules.model import (
     VisitDraft,
 )
 from ingest.extractors.rules.people import (
+    Claimant,
     Person,
     find_attributions,
     find_persons,
+    institution_named,
     resolve_speaker,
     surname_re,
 )
-from ingest.extractors.rules.strikes import find_strikes, nested_spans
+from ingest.extractors.rules.strikes import descriptions, find_strikes, nested_spans
 from ingest.extractors.rules.text import MAX_SENTENCE_CHARS, segment
 from ingest.extractors.rules.visits import find_visits, follow_up_topics
 
@@ -100,7 +103,7 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
                     known.role = known.role or person.role
                     known.country = known.country or person.country
                     known.admin1 = known.admin1 or person.admin1
-                merged.append(known)
+                merged.append(person)
             view = SentenceView(
                 sentence=sentence,
                 places=gazetteer.find(sentence.text),
@@ -110,16 +113,24 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
             )
             views.append(view)
             # counted one by one, in the order `Counter.update` would (ties go to the
-            # first seen), without building a generator for the usual empty list
+            # first seen); a clause describing a place ("which makes parts for Russian
+            # missiles") tells nothing of this attack's weapon or side
+            described = descriptions(sentence.text) if "which" in sentence.text else ()
             for cue in view.weapons:
-                weapon_votes[cue.value] += 1
+                if not described or not cues.inside((cue.start, cue.end), described):
+                    weapon_votes[cue.value] += 1
             for cue in view.attacker_cues:
-                attacker_votes[cue.value] += 1
+                if not described or not cues.inside((cue.start, cue.end), described):
+                    attacker_votes[cue.value] += 1
     # a surname that is also a town ("Gusev") is the person once the person is known
     surnames = {p.surname for p in ctx.persons} | {w for p in ctx.persons for w in p.name.split()}
     for view in views:
+        # what the whole article tells of each person, where this sentence names them
+        view.persons = [
+            replace(registry[p.name], start=p.start, written=p.written) for p in view.persons
+        ]
         spans = [
-            (p.start - view.sentence.start, p.start - view.sentence.start + len(p.name))
+            (p.start - view.sentence.start, p.start - view.sentence.start + p.length)
             for p in view.persons
         ]
         view.places = [
@@ -145,7 +156,9 @@ def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
         )
         if chosen is None:
             return None
-        return resolve_speaker(chosen.speaker, gazetteer, ctx.persons, ctx.last_person, None)
+        return resolve_speaker(
+            chosen.speaker, gazetteer, ctx.persons, ctx.last_person, None, ctx.last_institution
+        )
 
     def date_for(view: SentenceView, match: re.Match[str]):
         for mention in _own_dates(view):
@@ -177,8 +190,12 @@ def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
                 ctx.section_place = places[0].place
                 ctx.section_paragraph = paragraph
             continue
+        # "it said" may follow the body's name within the sentence
+        ctx.last_institution = institution_named(view.text) or ctx.last_institution
         strikes = find_strikes(view, ctx, resolve_claimant)
         interceptions = find_interceptions(view, ctx, resolve_claimant)
+        for interception in interceptions:
+            interception.claimant = _defending_claimant(interception, ctx)
         visits = find_visits(view, ctx, date_for)
         ctx.strikes.extend(strikes)
         ctx.interceptions.extend(interceptions)
@@ -192,6 +209,38 @@ def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
         else:
             follow_up_topics(view, ctx)
         _remember(view, ctx)
+
+
+# Who reports air-defence results: the defending side's military bodies.
+_AIR_DEFENCE_REPORTERS = {
+    "air force",
+    "regional air command",
+    "ministry of defence",
+    "general staff",
+}
+# an air force without a country is the defender's: it reports what it shot down
+_AIR_FORCES = {"air force", "regional air command"}
+
+
+def _defending_claimant(interception, ctx: ArticleContext):
+    """An interception count's claimant, read as a reader would: a side's air-defence
+    results come from its own military, so "the Air Force said" speaks for the
+    defender, and an unattributed count in an article that has named such a body
+    (and no other since) is that body's."""
+    claimant = interception.claimant
+    defender = interception.defender
+    if defender is None:
+        return claimant
+    if claimant is None:
+        named = ctx.last_institution
+        if named is not None and named.role in _AIR_DEFENCE_REPORTERS and named.side == defender:
+            return named
+        if named is not None and named.role in _AIR_FORCES and named.side is None:
+            return Claimant(named.name, named.role, defender)
+        return None
+    if claimant.side is None and claimant.role in _AIR_FORCES:
+        return Claimant(claimant.name, claimant.role, defender)
+    return claimant
 
 
 def _own_dates(view: SentenceView) -> list[DateMention]:
@@ -333,8 +382,11 @@ def _tidy_interceptions(drafts: list[InterceptionDraft], text: str) -> list[Inte
             partner.regions = draft.regions
             partner.regions_complete = draft.regions_complete
         partner.claimant = partner.claimant or draft.claimant
+        partner.tentative = partner.tentative and draft.tentative
         if draft.start >= partner.end:
             partner.end = draft.end
+    # launch counts that no sentence completed tell no interception
+    kept = [k for k in kept if not k.tentative]
     # a generic missile total broken down by type in the article is no claim of its own
     specific = {"cruise_missile", "ballistic_missile"} & {k.weapon for k in kept}
     kept = [

@@ -34,14 +34,20 @@ TRIGGER_RE = fast(
         r"destroying|fire broke out|fires? broke out|caught fire|set (?:on fire|ablaze|alight)|"
         r"igniting|ignited|sparking a fire|started a fire|explosions? (?:rocked|hit|were heard|"
         r"at|in)|exploded|blasts? (?:rocked|hit|at)|ablaze|shelled|shelling of|bombed|bombarded|"
-        r"crashed into|fell on(?:to)?|debris (?:fell|falling|hit|damaged|struck)|"
+        r"(?:crashed|slammed|smashed|ploughed|plowed) into|fell on(?:to)?|"
+        r"debris (?:fell|falling|hit|damaged|struck)|"
         r"came under (?:attack|fire)|under attack|was hit|were hit|a strike on|the strike on|"
         r"attack on|raid on|strike against|targets? (?:in|inside|across)|explosions?|blasts?|"
         r"among (?:the )?(?:targets|facilities|sites) (?:hit|struck|it (?:listed|named))|"
         r"among (?:the )?targets|targets (?:hit |struck )?(?:included|include|were)|"
         r"set fire to|caused (?:a |several |local )?fires?|started (?:a |several )?fires?|"
         r"(?:drone|missile|air|rocket|bomb) (?:strike|attack|raid)s? (?:killed|wounded|injured|"
-        r"damaged|hit|destroyed|set)|wrecked|knocked out|taken out of service)\b",
+        r"damaged|hit|destroyed|set)|wrecked|knocked out|taken out of service|"
+        r"(?:attack|strike|raid)s?\b[^.;]{0,40}?\b(?:was |were )?aimed (?:[\w ]{0,20}?)at|"
+        # a fire reported at a site, the way local channels tell a strike's aftermath
+        r"(?:a|the|renewed|large|big|massive|several) (?:large |big |massive |local )?"
+        r"(?:fires?|flames|blaze) (?:at|over|on|in) (?:the|a|an)|fires? at|"
+        r"(?:flames|blaze|fire) (?:over|at) (?:the|a|an))\b",
         re.IGNORECASE,
     )
 )
@@ -56,6 +62,8 @@ _TRIGGER_STEMS = (
     "damag",
     "destroy",
     "fire",
+    "flame",
+    "blaze",
     "ablaze",
     "alight",
     "ignit",
@@ -64,15 +72,18 @@ _TRIGGER_STEMS = (
     "shell",
     "bomb",
     "crash",
+    "slammed",
+    "smashed",
+    "ploughed",
+    "plowed",
     "fell on",
     "debris",
     "raid",
     "wreck",
     "knocked out",
     "taken out of service",
-    # "among the facilities it listed": the only cue without a stem above
-    "it listed",
-    "it named",
+    # "among the facilities it listed": "among" is the one cue without a stem above
+    "among",
 )
 _HAS_TRIGGER_STEM = any_of(_TRIGGER_STEMS)
 NESTED_PARTICIPLE_RE = fast(
@@ -113,7 +124,7 @@ _FOLLOW_UP_GATE_RE = fast(
     )
 )
 _CITY_BEFORE_TARGET_RE = re.compile(r"[\s'’s]*(?:oil\s+)?")
-_LOCAL_ROLE_RE = re.compile(r"governor|mayor|official|authorit|administration|head")
+_LOCAL_ROLE_RE = re.compile(r"governor|mayor|official|authorit|administration|government|head")
 _STRIKE_VERB_WORD_RE = re.compile(r"\b(?:struck|hit|damaged|destroyed)\b", re.I)
 OCCUPIED_DEFAULT_UA = {"UA-43", "UA-40"}  # Crimea, Sevastopol: mostly Ukrainian strikes
 CONTESTED = {"UA-14", "UA-09", "UA-23", "UA-65"}
@@ -217,6 +228,10 @@ def _strike_places(
             countries.append(mention)
         else:
             specific.append(mention)
+    # a sea is where a strike happened only when nothing on land is named
+    # ("the Tuapse refinery on Russia's Black Sea coast" is in Tuapse)
+    if any(m.place.kind != "sea" for m in specific):
+        specific = [m for m in specific if m.place.kind != "sea"]
     # keep the most specific: a region that contains a named city gives way to it
     kept = [
         m
@@ -246,6 +261,14 @@ def _attacker_for(
     place: PlaceRef | None,
     ctx: ArticleContext,
 ) -> str | None:
+    # Neither side strikes its own undisputed territory: the place decides before any
+    # side word ("Russian air defence ..., and debris hit a house in Bryansk")
+    if (
+        place is not None
+        and place.country in OPPONENT
+        and place.admin1_iso not in OCCUPIED_DEFAULT_UA | CONTESTED
+    ):
+        return OPPONENT[place.country]
     for pool in (clause_sides, sentence_sides):
         if pool:
             return pool[0].value
@@ -328,9 +351,11 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
         return []
     sentence = view.sentence
     caption = view.kind == "caption"
-    weapon_cues = view.weapons
+    described = descriptions(text) if "which" in text else []
+    weapon_cues = [w for w in view.weapons if not cues.inside((w.start, w.end), described)]
     weapon_spans = [(w.start, w.end) for w in weapon_cues]
-    masked = nested_spans(text, view.dates)
+    nested = nested_spans(text, view.dates)
+    masked = sorted([*nested, *_verbal_attacks(text, ctx), *described])
     airport_only = (
         cues.may_name_flights(text)
         and bool(cues.AIRPORT_RE.search(text))
@@ -338,10 +363,10 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
     )
     attribution_spans = [(a.start, a.end) for a in view.attributions]
     person_spans = [
-        (p.start - sentence.start, p.start - sentence.start + len(p.name)) for p in view.persons
+        (p.start - sentence.start, p.start - sentence.start + p.length) for p in view.persons
     ]
     drafts: list[StrikeDraft] = []
-    sentence_sides = view.attacker_cues
+    sentence_sides = [s for s in view.attacker_cues if not cues.inside((s.start, s.end), described)]
     for span in cues.clauses(text):
         clause = text[span[0] : span[1]]
         clause_masked = [
@@ -350,7 +375,11 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
         visible = _mask(clause, clause_masked)
         clause_weapons = [w for w in weapon_cues if span[0] <= w.start < span[1]]
         clause_weapon_spans = [(w.start - span[0], w.end - span[0]) for w in clause_weapons]
-        triggered = has_trigger(visible, clause_weapon_spans) and not airport_only
+        triggered = (
+            has_trigger(visible, clause_weapon_spans)
+            and not airport_only
+            and not _background(visible, view, span)
+        )
         if not triggered:
             # no strike of its own: at most a follow-up of the strike in focus (the
             # cheap tests of `_in_focus` first, then the clause's cues)
@@ -415,7 +444,9 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
                 ctx.focus_paragraph = sentence.paragraph
             continue
         if triggered and not places:
-            typed = _country_typed(view, span, masked, weapon_spans, countries)
+            typed = _country_typed(
+                view, span, masked, weapon_spans, countries, clause_sides or sentence_sides
+            )
             if typed is not None:
                 place, target_type = typed
                 drafts.append(
@@ -475,11 +506,60 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
         if _in_focus(ctx, view, places):
             _follow_up(ctx.focus, visible, outcome_cues, killed, injured, claimant)
     # nested earlier events
-    for start, end in masked:
-        nested = _nested_strike(view, (start, end), weapon_cues, sentence_sides, ctx, drafts)
-        if nested is not None:
-            drafts.append(nested)
+    for start, end in nested:
+        retold = _nested_strike(view, (start, end), weapon_cues, sentence_sides, ctx, drafts)
+        if retold is not None:
+            # the sentence's speaker tells the retold event too ("..., the governor said")
+            retold.claimant = _with_side(resolve_claimant(view, (start, end)), retold.place)
+            drafts.append(retold)
     return drafts
+
+
+# "Ukraine has repeatedly targeted refineries", "attacks have intensified in recent
+# months": the war's background, not an event
+_BACKGROUND_RE = re.compile(
+    r"\b(?:have|has)\s+(?:\w+ly\s+)?(?:been\s+)?(?:targeted|targeting|struck|hit|attacked|"
+    r"stepped up|intensified|increased|carried out)\b|"
+    r"\b(?:repeatedly|regularly|frequently|routinely)\b|\bin recent (?:days|weeks|months|years)\b",
+    re.IGNORECASE,
+)
+
+
+def _background(clause: str, view: SentenceView, span: tuple[int, int]) -> bool:
+    """A clause that tells the course of the war rather than one attack: it speaks in
+    the perfect or of repetition, and names no day."""
+    if not _BACKGROUND_RE.search(clause):
+        return False
+    return not any(span[0] <= d.start < span[1] and d.precision == "day" for d in view.dates)
+
+
+def descriptions(text: str) -> list[tuple[int, int]]:
+    """Relative clauses that describe a place rather than tell an attack ("the plant,
+    which makes electronics for Russian missiles,"): their sides, weapons and
+    targets are not the strike's."""
+    return [
+        (match.start(), match.end())
+        for match in NESTED_RELATIVE_RE.finditer(text)
+        if re.match(r",\s*which\b", match.group(0), re.I) and not TRIGGER_RE.search(match.group(0))
+    ]
+
+
+# "attacks on Zelensky by Trump": words aimed at a person the article names
+_ATTACK_ON_NAME_RE = re.compile(
+    r"\battacks?\s+on\s+(?:(?:President|Prime Minister|Mr|Ms|Mrs)\.?\s+)?([A-Z][\w'’-]+)"
+)
+
+
+def _verbal_attacks(text: str, ctx: ArticleContext) -> list[tuple[int, int]]:
+    """Spans of "attack(s) on <a person met in the article>": no strike."""
+    if "attack" not in text:
+        return []
+    names = {word for person in ctx.persons for word in person.name.split()}
+    return [
+        (match.start(), match.end())
+        for match in _ATTACK_ON_NAME_RE.finditer(text)
+        if match.group(1) in names
+    ]
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -604,12 +684,21 @@ _TYPED_COUNTRY_TARGETS = {
     "energy_grid",
     "chemical_plant",
     "weapons_plant",
+    "ammunition_depot",
+    "airfield",
+    "air_defense",
+    "military_base",
+    "port",
+    "rail",
 }
 
 
-def _country_typed(view, span, masked, weapon_spans, countries) -> tuple[PlaceRef, str] | None:
+def _country_typed(
+    view, span, masked, weapon_spans, countries, sides=()
+) -> tuple[PlaceRef, str] | None:
     """ "Russia again targeted gas production facilities": a country-level strike on a
-    named kind of infrastructure of the country the sentence names."""
+    named kind of infrastructure of the country the sentence names, or else of the
+    attacker's opponent."""
     text = view.text
     targets = [
         t
@@ -634,6 +723,8 @@ def _country_typed(view, span, masked, weapon_spans, countries) -> tuple[PlaceRe
             r"\b(?:in|across|inside|of)\s+$", text[max(0, mention.start - 10) : mention.start]
         ):
             code = mention.place.country
+    if code is None and sides and sides[0].value in OPPONENT:
+        code = OPPONENT[sides[0].value]
     if code is None:
         return None
     return gazetteer.countries[code], targets[0].value

@@ -35,7 +35,9 @@ BOILERPLATE_RE = re.compile(
 CAPTION_MARK_RE = re.compile(
     r"\((?:right|left|center|centre|front|back|top|bottom|second (?:from )?(?:left|right)|"
     r"l|r|c|pictured|file|illustrative(?: photo)?|in (?:the )?(?:center|centre|foreground|"
-    r"background|middle))\)|^\W*(?:photo|pictured|file photo|caption|image|illustration)\s*[:|-]|"
+    r"background|middle))\)|"
+    r"^\W*(?:(?:photo|image|picture) caption|photo|pictured|file photo|caption|image|"
+    r"illustration)\s*[:|-]|"
     r"\b(?:photo|image|picture)\s*(?:credit)?\s*[:/]\s*\S|/\s*(?:reuters|afp|ap|getty|epa|"
     r"anadolu|tass|ria novosti|ukrinform)\b|\((?:reuters|afp|ap|epa)\)\s*$|"
     r"\bphoto(?:graph)? (?:taken|shows|provided|released|distributed)\b|"

@@ -25,7 +25,10 @@ TRAVEL_RE = fast(
         r"visiting|toured|tours|touring|inspected|inspects|travel(?:l)?ed to|travels to|"
         r"travel(?:l)?ing to|flew (?:in)?to|came to|went to|landed in|(?:on|during|in) (?:an?|his|"
         r"her|the) (?:[\w-]+ ){0,3}(?:visit|trip) to|(?:visit|trip) to|made a (?:[\w-]+ )?"
-        r"(?:visit|trip) to|paid a (?:[\w-]+ )?visit to)\b",
+        r"(?:visit|trip) to|paid a (?:[\w-]+ )?visit to|"
+        # meeting soldiers somewhere means being there
+        r"met (?:with )?(?:troops|soldiers|servicemen|service members|defenders|commanders|"
+        r"units|brigades?|crews|rescuers) (?:in|at|near|on))\b",
         re.IGNORECASE,
     )
 )
@@ -39,6 +42,7 @@ _TRAVEL_STEMS = (
     "flew",
     "came to",
     "went to",
+    "met ",
     "landed in",
     "trip",
 )
@@ -233,13 +237,35 @@ def _may_tell_travel(text: str) -> bool:
     return _HAS_TRAVEL_STEM(text.lower()) is not None
 
 
+# A photo caption shows a person at a site: "Governor X (right) at the damaged plant in Y"
+_CAPTION_AT_RE = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?(?:\s*,[^,]{1,100},)?\s+(?:is\s+|was\s+)?(?P<verb>at|near)\s+"
+)
+
+
+def _caption_presence(view: SentenceView) -> list[tuple[re.Match[str], Person]]:
+    """(the "at" of the caption, the person) when a caption shows someone at a site;
+    a press conference or a meeting is no site."""
+    if view.kind != "caption" or not view.persons:
+        return []
+    person = view.persons[0]
+    offset = person.start - view.sentence.start + person.length
+    match = _CAPTION_AT_RE.match(view.text, offset)
+    if match is None or not SITE_RE.search(view.text, match.end(), match.end() + 60):
+        return []
+    return [(match, person)]
+
+
 def find_visits(view: SentenceView, ctx: ArticleContext, date_for) -> list[VisitDraft]:
     text = view.text
     drafts = []
-    if not _may_tell_travel(text):
+    shown = _caption_presence(view)
+    travel = _may_tell_travel(text)
+    if not shown and not travel:
         return drafts
-    for match in TRAVEL_RE.finditer(text):
-        visitor = _visitor(view, match.start(), match.end(), ctx)
+    found = [(m, None) for m in TRAVEL_RE.finditer(text)] if travel else []
+    for match, shown_person in found or shown:
+        visitor = shown_person or _visitor(view, match.start(), match.end(), ctx)
         if visitor is None:
             continue
         destination = _destination(view, match.end(), visitor)

@@ -26,30 +26,11 @@ CASUALTY_PATTERNS = [
     *cues.COUNT_BEFORE_RE.values(),
     *cues.COUNT_AFTER_RE.values(),
 ]
-PERSON_NOUNS = (
-    "man",
-    "child",
-    "boy",
-    "girl",
-    "person",
-    "resident",
-    "civilian",
-    "worker",
-    "employee",
-    "firefighter",
-    "teenager",
-    "pensioner",
-    "medic",
-    "driver",
-    "passenger",
-    "rescuer",
-    "guard",
-)
 MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # (pattern, stems): every match of the pattern holds one of the stems, folded
 GATES = [
     *[(pattern, cues._CASUALTY_STEMS) for pattern in CASUALTY_PATTERNS],
-    (cues._A_PERSON_RE, PERSON_NOUNS),
+    (cues._A_PERSON_RE, cues.VICTIM_STEMS),
     (cues.AIRPORT_RE, ("airport", "flight")),
     (numbers._AFTER_MONTH_RE, MONTH_STEMS),
     (numbers._BEFORE_MONTH_RE, MONTH_STEMS),

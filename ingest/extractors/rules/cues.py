@@ -343,27 +343,26 @@ _A_PERSON_RE = fast(
 
 
 # every match of _A_PERSON_RE names one of these (its verb is a casualty stem too)
-_MAY_NAME_A_PERSON = stem_gate(
-    (
-        "man",  # and "woman"
-        "child",
-        "boy",
-        "girl",
-        "person",
-        "resident",
-        "civilian",
-        "worker",
-        "employee",
-        "firefighter",
-        "teenager",
-        "pensioner",
-        "medic",
-        "driver",
-        "passenger",
-        "rescuer",
-        "guard",
-    )
+VICTIM_STEMS = (
+    "man",  # and "woman"
+    "child",
+    "boy",
+    "girl",
+    "person",
+    "resident",
+    "civilian",
+    "worker",
+    "employee",
+    "firefighter",
+    "teenager",
+    "pensioner",
+    "medic",
+    "driver",
+    "passenger",
+    "rescuer",
+    "guard",
 )
+_MAY_NAME_A_PERSON = stem_gate(VICTIM_STEMS)
 # "killing one medic", "wounding three young children": a word may qualify the people
 _PEOPLE_AFTER_RE = re.compile(
     rf"^\s*(?:(?:[a-z-]+\s+)?{_PEOPLE}\b|$|[,.;]|and\s+(?:injuring|wounding|hurting)\b)", re.I

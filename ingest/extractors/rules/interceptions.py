@@ -513,7 +513,6 @@ def find_interceptions(
         claimant = type(claimant)(claimant.name, claimant.role, defender)
     regions, complete = _regions(view, region_counts, intercept_present)
     date, precision = _date(view, ctx)
-    sentence = view.sentence
     for key in order:
         slot = per_weapon[key]
         tentative = (
@@ -522,13 +521,9 @@ def find_interceptions(
             and not _defender_report(text, claimant)
         )
         drafts.append(
-            InterceptionDraft(
-                start=sentence.start,
-                end=sentence.end,
-                paragraph=sentence.paragraph,
-                caption=view.kind == "caption",
-                date=date,
-                date_precision=precision,
+            _sentence_draft(
+                view,
+                (date, precision),
                 attacker=attacker,
                 defender=defender,
                 weapon=key,
@@ -604,16 +599,11 @@ def _countless(view: SentenceView, ctx: ArticleContext, resolve_claimant):
     if claimant is not None and claimant.side is None and defender is not None:
         claimant = type(claimant)(claimant.name, claimant.role, defender)
     regions, complete = _regions(view, [], True)
-    date, precision = _date(view, ctx)
-    sentence = view.sentence
+    dated = _date(view, ctx)
     return [
-        InterceptionDraft(
-            start=sentence.start,
-            end=sentence.end,
-            paragraph=sentence.paragraph,
-            caption=view.kind == "caption",
-            date=date,
-            date_precision=precision,
+        _sentence_draft(
+            view,
+            dated,
             attacker=attacker,
             defender=defender,
             weapon=kind,
@@ -628,6 +618,20 @@ def _countless(view: SentenceView, ctx: ArticleContext, resolve_claimant):
         )
         for index, kind in enumerate(kinds)
     ]
+
+
+def _sentence_draft(view: SentenceView, dated: tuple, **fields) -> InterceptionDraft:
+    """A draft claim of the sentence `view`, dated (date, precision)."""
+    sentence = view.sentence
+    return InterceptionDraft(
+        start=sentence.start,
+        end=sentence.end,
+        paragraph=sentence.paragraph,
+        caption=view.kind == "caption",
+        date=dated[0],
+        date_precision=dated[1],
+        **fields,
+    )
 
 
 def _defender_report(text: str, claimant) -> bool:

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import time
+from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -65,27 +66,32 @@ def extract_new_articles(
     started = time.monotonic()
     manifest = ExtractionManifest(out_dir)
     identity = default_extractor_identity()
-    new_articles, marks, already = [], [], 0
-    for article in iter_articles(article_inputs):
-        mark = None
-        if isinstance(article, ArticleInput):
-            mark = fingerprint(article, identity)
-            if mark in manifest:
-                already += 1
-                continue
-        new_articles.append(article)  # input errors too: the extractor reports them
-        marks.append(mark)
-    if not new_articles:
-        log_step("extract", "ok", articles=0, already_extracted=already, seconds="0.0")
-        return None, []
+    # Articles stream from the input files to the extractor and their records to the
+    # output: a corpus of a million is never held in memory. Outcomes come one per
+    # article, in input order, so each takes the oldest fingerprint waiting.
+    marks: deque[str | None] = deque()
+    skipped = {"already": 0}
+
+    def new_articles():
+        for article in iter_articles(article_inputs):
+            mark = None
+            if isinstance(article, ArticleInput):
+                mark = fingerprint(article, identity)
+                if mark in manifest:
+                    skipped["already"] += 1
+                    continue
+            marks.append(mark)
+            yield article  # input errors too: the extractor reports them
+
     out_dir.mkdir(parents=True, exist_ok=True)
     partial = out_dir / f".extract-{os.getpid()}.partial"
     digest = hashlib.sha256()
     fingerprints: list[str] = []  # of articles extracted; one that failed is tried again
-    status = console.status(f"extracting claims from {len(new_articles):,} articles…")
-    with status, open(partial, "w") as out:
-        # outcomes come one per input, in input order
-        for mark, outcome in zip(marks, extract_articles(new_articles), strict=True):
+    tried = 0
+    with console.status("extracting claims…"), open(partial, "w") as out:
+        for outcome in extract_articles(new_articles()):
+            tried += 1
+            mark = marks.popleft()
             if outcome.line is None:
                 console.print(f"[yellow]warning:[/] {outcome.error}")
                 continue
@@ -93,6 +99,11 @@ def extract_new_articles(
             digest.update(outcome.line.encode() + b"\n")
             if mark is not None:
                 fingerprints.append(mark)
+    already = skipped["already"]
+    if not tried:
+        partial.unlink()
+        log_step("extract", "ok", articles=0, already_extracted=already, seconds="0.0")
+        return None, []
     count = len(fingerprints)
     target = out_dir / f"rules-{digest.hexdigest()[:16]}.jsonl"
     os.replace(partial, target)

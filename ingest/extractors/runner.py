@@ -14,6 +14,7 @@ the same input gives byte-identical JSON Lines however many workers run.
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import os
 import signal
@@ -33,6 +34,10 @@ WORKER_GC_THRESHOLD = (20_000, 10, 10)
 TIMEOUT_SECONDS = 20.0
 # Below this many articles the start-up of worker processes costs more than it saves.
 PARALLEL_MIN_ARTICLES = 32
+# Inputs up to this size are read at once (and their chunk size fitted to them);
+# larger ones stream with at most IN_FLIGHT_CHUNKS chunks per worker read ahead.
+STREAM_AFTER_ARTICLES = 20_000
+IN_FLIGHT_CHUNKS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,27 +154,52 @@ def extract_articles(
     timeout: float = TIMEOUT_SECONDS,
     max_chars: int = MAX_CHARS,
 ) -> Iterator[Outcome]:
-    """One outcome per input item, in input order."""
-    items = list(articles)
+    """One outcome per input item, in input order.
+
+    The input is read as the workers need it: a corpus of a million articles is never
+    held in memory at once (see `_bounded`)."""
+    stream = iter(articles)
+    head = list(itertools.islice(stream, STREAM_AFTER_ARTICLES))
     workers = workers or default_workers()
     # load (and warm) the extractor before forking, so workers inherit it ready
     _load(extractor, timeout, max_chars)
     _worker_settings["spec"] = extractor
     _warm()
-    if workers <= 1 or len(items) < PARALLEL_MIN_ARTICLES or not _can_fork():
-        yield from _extract_in_process(items, timeout)
+    if workers <= 1 or len(head) < PARALLEL_MIN_ARTICLES or not _can_fork():
+        yield from _extract_in_process(itertools.chain(head, stream), timeout)
         return
     context = multiprocessing.get_context("fork")
     # about 32 chunks per worker: few enough that passing them costs nothing, many
     # enough that the last chunk a worker finishes alone is a small part of the run
-    chunk = max(1, min(64, len(items) // (workers * 32)))
+    chunk = max(1, min(64, len(head) // (workers * 32)))
     with context.Pool(
         workers, initializer=_init_worker, initargs=(extractor, timeout, max_chars)
     ) as pool:
-        yield from pool.imap(_extract_one, items, chunksize=chunk)
+        if len(head) < STREAM_AFTER_ARTICLES:
+            yield from pool.imap(_extract_one, head, chunksize=chunk)
+            return
+        in_flight = threading.BoundedSemaphore(chunk * workers * IN_FLIGHT_CHUNKS)
+        items = _bounded(itertools.chain(head, stream), in_flight)
+        del head
+        for outcome in pool.imap(_extract_one, items, chunksize=chunk):
+            in_flight.release()
+            yield outcome
 
 
-def _extract_in_process(items: list, timeout: float) -> Iterator[Outcome]:
+def _bounded(items: Iterator, in_flight: threading.BoundedSemaphore) -> Iterator:
+    """`items`, each taken only once fewer than the semaphore's count are in flight.
+
+    `Pool.imap` feeds its workers from a thread that reads the whole input as fast as
+    it can and queues it; this makes that thread wait instead, so memory holds the
+    articles being worked on, not the corpus. The caller releases one per outcome.
+    The count must exceed the items of the chunks all workers hold at once, or the
+    feeder would wait for a chunk that cannot be sent."""
+    for item in items:
+        in_flight.acquire()
+        yield item
+
+
+def _extract_in_process(items: Iterable, timeout: float) -> Iterator[Outcome]:
     """`_extract_one` over the items in this process, with the SIGALRM handler set
     once for the run and the caller's handler put back at the end."""
     global _alarm_handler_kept

@@ -508,9 +508,7 @@ def find_interceptions(
         return _countless(view, ctx, resolve_claimant)
     claimant = resolve_claimant(view, (0, len(text)))
     attacker, defender = _sides(view, claimant, ctx)
-    if claimant is not None and claimant.side is None and defender is not None:
-        # an unnamed ministry or air force reports the attack its own side faced
-        claimant = type(claimant)(claimant.name, claimant.role, defender)
+    claimant = _speaking_for(claimant, defender)
     regions, complete = _regions(view, region_counts, intercept_present)
     date, precision = _date(view, ctx)
     for key in order:
@@ -596,8 +594,7 @@ def _countless(view: SentenceView, ctx: ArticleContext, resolve_claimant):
             defender = home.pop()
             attacker = attacker if attacker != defender else None
             attacker = attacker or OPPONENT[defender]
-    if claimant is not None and claimant.side is None and defender is not None:
-        claimant = type(claimant)(claimant.name, claimant.role, defender)
+    claimant = _speaking_for(claimant, defender)
     regions, complete = _regions(view, [], True)
     dated = _date(view, ctx)
     return [
@@ -618,6 +615,14 @@ def _countless(view: SentenceView, ctx: ArticleContext, resolve_claimant):
         )
         for index, kind in enumerate(kinds)
     ]
+
+
+def _speaking_for(claimant, defender: str | None):
+    """A claimant of no known side reporting air defence (an unnamed ministry, "the
+    Air Force") speaks for the side that faced the attack."""
+    if claimant is not None and claimant.side is None and defender is not None:
+        return type(claimant)(claimant.name, claimant.role, defender)
+    return claimant
 
 
 def _sentence_draft(view: SentenceView, dated: tuple, **fields) -> InterceptionDraft:

@@ -534,10 +534,16 @@ def institution_named(text: str) -> Claimant | None:
     for pattern, name, role, side in INSTITUTIONS:
         found = pattern.search(last.group(0))
         if found:
-            if "{0}" in name:
-                name = name.format(found.group(1).title().replace("Center", "Centre"))
-            return Claimant(name, role, side or None)
+            return Claimant(_institution_name(name, found), role, side or None)
     return None
+
+
+def _institution_name(name: str, found: re.Match[str]) -> str:
+    """The canonical name, filled in where it has a part the text gives ("Air
+    Command East")."""
+    if "{0}" in name:
+        return name.format(found.group(1).title().replace("Center", "Centre"))
+    return name
 
 
 # "the ministry said" after the Defence Ministry was named: the role word it repeats
@@ -580,10 +586,10 @@ def resolve_speaker(
         if found:
             if leading_name and leading_name.end() <= found.start():
                 break
-            if "{0}" in name:
-                name = name.format(found.group(1).title().replace("Center", "Centre"))
             country, _ = _country_of(text, gazetteer)
-            return Claimant(name, role, side or country or context_country)
+            return Claimant(
+                _institution_name(name, found), role, side or country or context_country
+            )
     # a person met before, named by full name or surname; an appositive here may say
     # what the first mention did not ("X, who heads Ukraine's ..., said")
     for person in reversed(persons):

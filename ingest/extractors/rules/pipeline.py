@@ -223,24 +223,18 @@ _AIR_FORCES = {"air force", "regional air command"}
 
 
 def _defending_claimant(interception, ctx: ArticleContext):
-    """An interception count's claimant, read as a reader would: a side's air-defence
-    results come from its own military, so "the Air Force said" speaks for the
-    defender, and an unattributed count in an article that has named such a body
-    (and no other since) is that body's."""
-    claimant = interception.claimant
-    defender = interception.defender
-    if defender is None:
+    """An unattributed interception count, read as a reader would: a side's
+    air-defence results come from its own military, so the count is the last such
+    body's that the article named, when it speaks for the side attacked (an air force
+    of no named country does: it reports what it shot down)."""
+    claimant, defender, named = interception.claimant, interception.defender, ctx.last_institution
+    if claimant is not None or defender is None or named is None:
         return claimant
-    if claimant is None:
-        named = ctx.last_institution
-        if named is not None and named.role in _AIR_DEFENCE_REPORTERS and named.side == defender:
-            return named
-        if named is not None and named.role in _AIR_FORCES and named.side is None:
-            return Claimant(named.name, named.role, defender)
-        return None
-    if claimant.side is None and claimant.role in _AIR_FORCES:
-        return Claimant(claimant.name, claimant.role, defender)
-    return claimant
+    if named.role in _AIR_DEFENCE_REPORTERS and named.side == defender:
+        return named
+    if named.role in _AIR_FORCES and named.side is None:
+        return Claimant(named.name, named.role, defender)
+    return None
 
 
 def _own_dates(view: SentenceView) -> list[DateMention]:

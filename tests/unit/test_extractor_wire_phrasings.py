@@ -124,3 +124,36 @@ def test_weekends_and_weeks_ago():
         "over the weekend": [(dt.date(2025, 6, 7), "week")],
         "two weeks ago": [(dt.date(2025, 5, 27), "week")],
     }
+
+
+def test_aircraft_destroyed_on_the_ground_are_no_interception():
+    record = run(
+        "Ukraine struck the Millerovo air base in Russia's Rostov region with long-range "
+        "drones, destroying two aircraft.",
+        published_at="2025-06-09",
+    )
+    assert record.interceptions == []
+    assert [s.target.type for s in record.strikes] == ["airfield"]
+    # a drone of aircraft type is still a drone
+    assert _counts("Air defence units destroyed 146 aircraft-type drones overnight.") == [
+        ("drone", None, 146)
+    ]
+
+
+def test_the_wounded_counted_without_the_word_people():
+    (strike,) = run(
+        "A Ukrainian drone attack on the Russian city of Belgorod killed one person and "
+        "wounded three on Saturday, Governor Vyacheslav Gladkov said.",
+        published_at="2025-06-09",
+    ).strikes
+    assert (strike.killed, strike.injured) == (1, 3)
+
+
+def test_the_port_of_a_place_describes_it_when_another_target_is_named():
+    (strike,) = run(
+        "Oil depots in the Russian port of Feodosia were ablaze after a Ukrainian attack.",
+        published_at="2025-06-09",
+    ).strikes
+    assert strike.target.type == "fuel_depot"
+    (port,) = run("Russian drones hit the port of Odesa overnight.").strikes
+    assert port.target.type == "port"

@@ -365,7 +365,10 @@ VICTIM_STEMS = (
 _MAY_NAME_A_PERSON = stem_gate(VICTIM_STEMS)
 # "killing one medic", "wounding three young children": a word may qualify the people
 _PEOPLE_AFTER_RE = re.compile(
-    rf"^\s*(?:(?:[a-z-]+\s+)?{_PEOPLE}\b|$|[,.;]|and\s+(?:injuring|wounding|hurting)\b)", re.I
+    rf"^\s*(?:(?:[a-z-]+\s+)?{_PEOPLE}\b|$|[,.;]|and\s+(?:injuring|wounding|hurting)\b|"
+    # "wounded three on Saturday", "killing two in Kharkiv": the people left unsaid
+    r"(?:on|in|at|during|overnight|early|late|when|after|as|while)\b)",
+    re.I,
 )
 _KILL_RE = re.compile(_KILL)
 

@@ -108,7 +108,9 @@ _NOT_WEAPON_NOUN_RE = re.compile(
     r"buildings?|regions?|oblasts?|cities|towns|villages|districts?|settlements?|hours?|"
     r"minutes?|days?|kilomet|km|miles?|years?|times|percent|per cent|%|floors?|apartments?|"
     r"cars?|vehicles?|facilities|sites?|targets?|tonnes?|tons?|million|billion|employees?|"
-    r"workers?|soldiers|servicemen|fire|injured|wounded|dead|killed)\b",
+    r"workers?|soldiers|servicemen|fire|injured|wounded|dead|killed|"
+    # "destroying two aircraft" on the ground is a strike's outcome, no interception
+    r"(?:aircraft|planes?|jets?|helicopters?|tanks?|ships?|vessels?|boats?)(?![- ]type))\b",
     re.I,
 )
 _ALL_AFTER_RE = fast(

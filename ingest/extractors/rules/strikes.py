@@ -284,6 +284,9 @@ def _attacker_for(
     return ctx.dominant_attacker.get(place.country if place else None)
 
 
+_PLACE_DESCRIPTOR_AFTER_RE = re.compile(r"\s+of\s+[A-Z]")
+
+
 def _target(
     view: SentenceView,
     span: tuple[int, int],
@@ -315,6 +318,11 @@ def _target(
         return facility.target_type or "unknown", facility.facility_name, count, facility
     if not found:
         return "unknown", None, None, None
+    # "oil depots in the port of Feodosia": "port of <place>" describes the place
+    # when the clause names another target
+    described = [t for t in found if _PLACE_DESCRIPTOR_AFTER_RE.match(text, t.end)]
+    if described and len(described) < len(found):
+        found = [t for t in found if t not in described]
     specific = [t for t in found if t.value not in GENERIC_TARGETS]
     candidates = specific or found
     chosen = candidates[0]

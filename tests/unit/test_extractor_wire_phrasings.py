@@ -157,3 +157,24 @@ def test_the_port_of_a_place_describes_it_when_another_target_is_named():
     assert strike.target.type == "fuel_depot"
     (port,) = run("Russian drones hit the port of Odesa overnight.").strikes
     assert port.target.type == "port"
+
+
+def test_downed_over_a_long_list_gives_no_strike_place():
+    record = run(
+        "Ukraine's air force said Russia attacked overnight with 49 Shahed drones, of which "
+        "41 were downed over the Kharkiv, Sumy, Poltava and Chernihiv regions.",
+        published_at="2025-06-09",
+    )
+    assert record.strikes == []
+
+
+def test_days_earlier_counts_back_from_the_story_date():
+    record = run(
+        "Drones hit the Ryazan oil refinery early on Friday.\n\n"
+        "Two days earlier, a drone attack had set fire to the Novoshakhtinsk refinery.\n",
+        published_at="2025-06-09",
+    )
+    assert [(s.place.name, str(s.date)) for s in record.strikes] == [
+        ("Ryazan", "2025-06-06"),
+        ("Novoshakhtinsk", "2025-06-04"),
+    ]

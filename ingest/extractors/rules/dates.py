@@ -108,7 +108,8 @@ EVENT_RELATIVE_RE = fast(
         r"\b(?P<phrase>hours after|shortly after|soon after|minutes after|just after|"
         r"the same day|later that day|later the same day|that day|the next day|the following day|"
         r"a day later|the day after|a day after|a day before|two days after|the previous day|"
-        r"the day before)\b(?P<rest>[^.;]{0,40})",
+        r"the day before|a day earlier|two days earlier|three days earlier|two days before|"
+        r"three days before)\b(?P<rest>[^.;]{0,40})",
         re.IGNORECASE,
     )
 )
@@ -219,6 +220,11 @@ _EVENT_OFFSETS = {
     "two days after": 2,
     "the previous day": -1,
     "the day before": -1,
+    "a day earlier": -1,
+    "two days earlier": -2,
+    "two days before": -2,
+    "three days earlier": -3,
+    "three days before": -3,
 }
 
 

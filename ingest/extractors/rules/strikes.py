@@ -285,6 +285,9 @@ def _attacker_for(
 
 
 _PLACE_DESCRIPTOR_AFTER_RE = re.compile(r"\s+of\s+[A-Z]")
+_OVER_OR_FROM_BEFORE_RE = re.compile(
+    r"\b(?:over|from)\b(?:\s+(?:the|various|several|other|\w+(?:,|\s+and)?)){0,6}\s*$"
+)
 
 
 def _target(
@@ -596,11 +599,11 @@ def _claimant_region(view: SentenceView, span: tuple[int, int], ctx: ArticleCont
         if (
             span[0] <= mention.start < span[1]
             and mention.place.kind in {"region", "city"}
-            and (
-                cues.excluded_place(view.text, mention)
-                and not re.search(
-                    r"\bover\b|\bfrom\b", view.text[max(0, mention.start - 30) : mention.start]
-                )
+            and cues.excluded_place(view.text, mention)
+            # where drones were downed, or came from, is no strike's place, however long
+            # the list ("downed over the Kharkiv, Sumy, Poltava and Chernihiv regions")
+            and not _OVER_OR_FROM_BEFORE_RE.search(
+                view.text[max(0, mention.start - 80) : mention.start]
             )
         ):
             return [mention]

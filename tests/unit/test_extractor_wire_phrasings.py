@@ -178,3 +178,18 @@ def test_days_earlier_counts_back_from_the_story_date():
         ("Ryazan", "2025-06-06"),
         ("Novoshakhtinsk", "2025-06-04"),
     ]
+
+
+def test_no_one_hurt_counts_nobody():
+    assert casualties("No one was hurt in the attack.") == (0, 0)
+    assert casualties("No one was killed, and two were injured.") == (0, 2)
+    assert casualties("Not one person was injured.")[1] != 1
+
+
+def test_a_state_named_as_speaker():
+    record = run(
+        "Russia said on Tuesday it had shot down 23 Ukrainian drones over its territory overnight.",
+        published_at="2025-06-10",
+    )
+    (claim,) = record.interceptions
+    assert (claim.claimed_by.name, claim.claimed_by.side, claim.intercepted) == ("Russia", "RU", 23)

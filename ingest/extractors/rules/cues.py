@@ -396,6 +396,9 @@ _CASUALTY_STEMS = (
 _MAY_TELL_CASUALTIES = stem_gate(_CASUALTY_STEMS)
 
 
+_NO_BEFORE_RE = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=8192)  # pure, and the result is an immutable tuple
 def casualties(text: str) -> tuple[int | None, int | None]:
     """(killed, injured) stated in the text; 0 for "nobody was hurt", None when silent."""
@@ -411,6 +414,8 @@ def casualties(text: str) -> tuple[int | None, int | None]:
     for number in find_numbers(text):
         after = text[number.end : number.end + 60]
         before = text[max(0, number.start - 40) : number.start]
+        if _NO_BEFORE_RE.search(before):
+            continue  # "no one was hurt" counts nobody
         for kind in ("killed", "injured"):
             if COUNT_BEFORE_RE[kind].match(after) or (
                 COUNT_AFTER_RE[kind].search(before) and _PEOPLE_AFTER_RE.match(after)
@@ -421,6 +426,8 @@ def casualties(text: str) -> tuple[int | None, int | None]:
                     injured = number.value
                 break
     for match in _A_PERSON_RE.finditer(text) if _MAY_NAME_A_PERSON(text) else ():
+        if _NO_BEFORE_RE.search(text[max(0, match.start() - 10) : match.start()]):
+            continue  # "not one person was injured"
         verb = (match.group("verb") or match.group("verb2")).lower()
         if _KILL_RE.match(verb) or verb == "killing":
             killed = killed or 1

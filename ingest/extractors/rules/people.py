@@ -546,6 +546,13 @@ def _institution_name(name: str, found: re.Match[str]) -> str:
     return name
 
 
+_STATE_SPEAKERS = {
+    "russia": ("Russia", "RU"),
+    "moscow": ("Russia", "RU"),
+    "ukraine": ("Ukraine", "UA"),
+    "kyiv": ("Ukraine", "UA"),
+    "kiev": ("Ukraine", "UA"),
+}
 # "the ministry said" after the Defence Ministry was named: the role word it repeats
 _BACK_REFERENCE_ROLES = {"ministry": "ministry", "command": "command", "staff": "general staff"}
 
@@ -572,6 +579,10 @@ def resolve_speaker(
         return last_institution
     if lower == "they":
         return None
+    if lower in _STATE_SPEAKERS:
+        # "Russia said", "Kyiv said": the state, as news uses the country or its capital
+        name, side = _STATE_SPEAKERS[lower]
+        return Claimant(name, "government", side)
     bare = lower.removeprefix("the ")
     if (
         last_institution

@@ -193,3 +193,11 @@ def test_a_state_named_as_speaker():
     )
     (claim,) = record.interceptions
     assert (claim.claimed_by.name, claim.claimed_by.side, claim.intercepted) == ("Russia", "RU", 23)
+
+
+def test_people_left_without_power_are_no_dead():
+    assert casualties("Drones hit two substations, leaving 5,000 people without power.") == (
+        None,
+        None,
+    )
+    assert casualties("The strike left three people dead.") == (3, None)

@@ -322,8 +322,9 @@ COUNT_BEFORE_RE = {
 }
 COUNT_AFTER_RE = {
     "killed": re.compile(
-        r"(?:killing|killed|left|leaving|death toll (?:rose |climbed )?"
-        r"(?:to|of|at))\s*$",
+        # not "left"/"leaving": "leaving 5,000 people without power" counts no dead
+        # ("leaving three people dead" is read from the count's side, COUNT_BEFORE_RE)
+        r"(?:killing|killed|death toll (?:rose |climbed )?(?:to|of|at))\s*$",
         re.I,
     ),
     "injured": re.compile(r"(?:injuring|wounding|injured|wounded|hurting)\s*$", re.I),

@@ -70,15 +70,16 @@ def extract_new_articles(
     # output: a corpus of a million is never held in memory. Outcomes come one per
     # article, in input order, so each takes the oldest fingerprint waiting.
     marks: deque[str | None] = deque()
-    skipped = {"already": 0}
+    already = 0
 
     def new_articles():
+        nonlocal already
         for article in iter_articles(article_inputs):
             mark = None
             if isinstance(article, ArticleInput):
                 mark = fingerprint(article, identity)
                 if mark in manifest:
-                    skipped["already"] += 1
+                    already += 1
                     continue
             marks.append(mark)
             yield article  # input errors too: the extractor reports them
@@ -99,7 +100,6 @@ def extract_new_articles(
             digest.update(outcome.line.encode() + b"\n")
             if mark is not None:
                 fingerprints.append(mark)
-    already = skipped["already"]
     if not tried:
         partial.unlink()
         log_step("extract", "ok", articles=0, already_extracted=already, seconds="0.0")

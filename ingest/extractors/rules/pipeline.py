@@ -115,7 +115,7 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
             # counted one by one, in the order `Counter.update` would (ties go to the
             # first seen); a clause describing a place ("which makes parts for Russian
             # missiles") tells nothing of this attack's weapon or side
-            described = descriptions(sentence.text) if "which" in sentence.text else ()
+            described = descriptions(sentence.text)
             for cue in view.weapons:
                 if not described or not cues.inside((cue.start, cue.end), described):
                     weapon_votes[cue.value] += 1

@@ -362,7 +362,7 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
         return []
     sentence = view.sentence
     caption = view.kind == "caption"
-    described = descriptions(text) if "which" in text else []
+    described = descriptions(text)
     weapon_cues = [w for w in view.weapons if not cues.inside((w.start, w.end), described)]
     weapon_spans = [(w.start, w.end) for w in weapon_cues]
     nested = nested_spans(text, view.dates)
@@ -544,15 +544,18 @@ def _background(clause: str, view: SentenceView, span: tuple[int, int]) -> bool:
     return not any(span[0] <= d.start < span[1] and d.precision == "day" for d in view.dates)
 
 
-def descriptions(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=8192)  # pure; the reader and the strike finder both ask
+def descriptions(text: str) -> tuple[tuple[int, int], ...]:
     """Relative clauses that describe a place rather than tell an attack ("the plant,
     which makes electronics for Russian missiles,"): their sides, weapons and
     targets are not the strike's."""
-    return [
+    if "which" not in text:
+        return ()
+    return tuple(
         (match.start(), match.end())
         for match in NESTED_RELATIVE_RE.finditer(text)
         if re.match(r",\s*which\b", match.group(0), re.I) and not TRIGGER_RE.search(match.group(0))
-    ]
+    )
 
 
 # "attacks on Zelensky by Trump": words aimed at a person the article names

@@ -31,6 +31,12 @@ MAX_CHARS = 1_000_000
 # the collector's default (a young-generation pass every 700 allocations) spent ~3% of
 # its time re-examining objects an article still holds. Workers only.
 WORKER_GC_THRESHOLD = (20_000, 10, 10)
+# What survives an article in a worker is the finders' caches, which grow all run long;
+# every collection re-examined them and freed nothing (~3% of a worker's time at 5,000
+# articles, most of it in the older generations). A worker freezes the survivors every
+# so many articles, so that a collection reads only what the articles since allocated.
+# The cost: cyclic garbage alive at a freeze is never freed; the extractor makes none.
+WORKER_FREEZE_EVERY = 100
 TIMEOUT_SECONDS = 20.0
 # Below this many articles the start-up of worker processes costs more than it saves.
 PARALLEL_MIN_ARTICLES = 32
@@ -78,6 +84,20 @@ def _init_worker(spec: str | None, timeout: float, max_chars: int) -> None:
     signal.signal(signal.SIGALRM, _on_alarm)
     _alarm_handler_kept = True
     gc.set_threshold(*WORKER_GC_THRESHOLD)
+    _worker_settings["freeze_every"] = WORKER_FREEZE_EVERY
+    _worker_settings["since_freeze"] = 0
+
+
+def _freeze_survivors_now_and_then() -> None:
+    """In a worker, `gc.freeze()` once every `WORKER_FREEZE_EVERY` articles."""
+    every = _worker_settings.get("freeze_every")
+    if not every:
+        return  # not a worker: the caller's process keeps its collector as it was
+    count = _worker_settings["since_freeze"] + 1
+    if count >= every:
+        gc.freeze()
+        count = 0
+    _worker_settings["since_freeze"] = count
 
 
 def _on_alarm(signum, frame):  # pragma: no cover - exercised through the timeout test
@@ -129,6 +149,7 @@ def _extract_one(article: ArticleInput | ArticleInputError) -> Outcome:
             signal.setitimer(signal.ITIMER_REAL, 0)
         if install:
             signal.signal(signal.SIGALRM, previous or signal.SIG_DFL)
+        _freeze_survivors_now_and_then()
     return Outcome(
         article.source,
         record.article.article_id,

@@ -75,6 +75,8 @@ DAY_MONTH_RE = re.compile(
 )
 ISO_RE = fast(re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})\b"))
 DOTTED_RE = re.compile(r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>(?:19|20)\d{2})\b")
+# read in every sentence with a digit: wrapped to try number starts only (see `fastre`)
+DOTTED_RE = fast(DOTTED_RE)
 WEEKDAY_RE = fast(
     re.compile(
         r"\b(?P<last>last |this past |past )?(?P<wd>monday|tuesday|wednesday|thursday|friday|"

@@ -31,6 +31,8 @@ NUMBER_WORDS_RE = fast(
 )
 # Digits: up to 7 digits, or thousands groups "1,200" / "1 200"; never inside a longer run.
 DIGITS_RE = re.compile(r"(?<![\w.,/:-])(\d{1,3}(?:,\d{3}){1,2}|\d{1,7})(?![\w/:]|[.,]\d)")
+# read in every sentence and clause: wrapped to try number starts only (see `fastre`)
+DIGITS_RE = fast(DIGITS_RE)
 SPECIAL = {"a dozen": 12, "dozen": 12, "a couple of": 2, "a pair of": 2, "a single": 1, "a": 1}
 SPECIAL_RE = fast(re.compile(r"\b(?:a dozen|a couple of|a pair of|a single)\b", re.IGNORECASE))
 MONTHS = (

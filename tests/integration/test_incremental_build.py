@@ -2,9 +2,14 @@
 
 The claim models are incremental (dbt_project/macros/incremental_claims.sql): a build
 unnests only the records of loads it has not seen and deletes the claims of records
-that were replaced. Here one warehouse is built in two steps (half the sample, then the
-other half plus a re-extraction of one article that drops its strikes) and compared,
-mart by mart, with a warehouse built once from everything.
+that were replaced. The interception models recompute only the interceptions a changed
+claim touches (macros/incremental_interceptions.sql), and several marts write only the
+rows that changed (macros/incremental_changed_rows.sql). Here one warehouse is built in
+two steps (half the sample, then the other half plus re-extractions: one drops an
+article's strikes, one moves an interception claim to another night, one changes a
+claim's weapon, one drops an article's interceptions, and a preferred extractor codes an
+article the first step had only from another extractor) and compared, table by table
+(marts and intermediates), with a warehouse built once from everything.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -48,19 +54,94 @@ def strike_claims_of(db: Path, article_id: str) -> int:
         connection.close()
 
 
+def interception_claims_of(db: Path, article_id: str) -> dict[tuple[str, str], tuple]:
+    """(extractor, record claim id) -> (interception_id, headline_reason) of one article."""
+    connection = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = connection.execute(
+            "select extractor_name, record_claim_id, interception_id, headline_reason "
+            "from fct_interception_claims where article_id = ?",
+            [article_id],
+        ).fetchall()
+    finally:
+        connection.close()
+    return {
+        (extractor, claim): (interception, reason)
+        for extractor, claim, interception, reason in rows
+    }
+
+
+def newer(record: dict) -> dict:
+    """A re-extraction of `record`: ingest keeps it in place of the stored one."""
+    return {**record, "extracted_at": "2030-01-01T00:00:00Z"}
+
+
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path | str]:
     folder = tmp_path_factory.mktemp("incremental_inputs")
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
-    first, second = lines[: len(lines) // 2], lines[len(lines) // 2 :]
-    # A re-extraction of an article from the first half: newer, and without its strikes.
-    replaced = next(json.loads(line) for line in first if json.loads(line)["strikes"])
+    first = [json.loads(line) for line in lines[: len(lines) // 2]]
+    second = [json.loads(line) for line in lines[len(lines) // 2 :]]
+    # Re-extractions of articles from the first half, each of another article:
+    # without its strikes,
+    replaced = newer(next(record for record in first if record["strikes"]))
     replaced["strikes"] = []
-    replaced["extracted_at"] = "2030-01-01T00:00:00Z"
+    with_interceptions = [
+        record
+        for record in first
+        if record["interceptions"] and record["article"] != replaced["article"]
+    ]
+    # with an interception claim a night earlier (its old interception loses it),
+    moved = newer(with_interceptions[0])
+    claim = moved["interceptions"][0]
+    earlier = date.fromisoformat(claim["date"]) - timedelta(days=1)
+    moved["interceptions"] = [
+        {**claim, "date": earlier.isoformat()},
+        *moved["interceptions"][1:],
+    ]
+    # with a claim's weapon changed,
+    rearmed = newer(with_interceptions[1])
+    claim = rearmed["interceptions"][0]
+    rearmed["interceptions"] = [
+        {**claim, "weapon": "missile" if claim["weapon"] != "missile" else "drone"},
+        *rearmed["interceptions"][1:],
+    ]
+    # and without its interceptions.
+    emptied = newer(with_interceptions[2])
+    emptied["interceptions"] = []
+    # An article the first step has only from the rule-based extractor; the second step
+    # brings its hand coding, which is preferred (extractor_priorities): the rule-based
+    # claims stop counting in every interception of the article, also in one that no
+    # hand-coded claim is in (the rules read another weapon).
+    recoded = with_interceptions[3]
+    by_rules = {**recoded, "extractor": {"name": "rules", "version": "0.1.0"}}
+    claim = by_rules["interceptions"][0]
+    by_rules["interceptions"] = [
+        {**claim, "weapon": "cruise_missile" if claim["weapon"] != "cruise_missile" else "drone"},
+        *by_rules["interceptions"][1:],
+    ]
+    first = [by_rules if record is recoded else record for record in first]
+    second = [*second, recoded, replaced, moved, rearmed, emptied]
     paths = {"first": folder / "first.jsonl", "second": folder / "second.jsonl"}
-    paths["first"].write_text("\n".join(first) + "\n", encoding="utf-8")
-    paths["second"].write_text("\n".join([*second, json.dumps(replaced)]) + "\n", encoding="utf-8")
-    return {**paths, "replaced_article": replaced["article"]["article_id"]}
+    for name, records in (("first", first), ("second", second)):
+        paths[name].write_text(
+            "".join(json.dumps(record) + "\n" for record in records), encoding="utf-8"
+        )
+    return {
+        **paths,
+        "moved_claim": moved["interceptions"][0]["claim_id"],
+        "rearmed_claim": rearmed["interceptions"][0]["claim_id"],
+        **{
+            f"{name}_article": record["article"]["article_id"]
+            for name, record in (
+                ("replaced", replaced),
+                ("moved", moved),
+                ("rearmed", rearmed),
+                ("emptied", emptied),
+                ("recoded", recoded),
+            )
+        },
+    }
 
 
 def test_incremental_build_equals_a_full_build_and_drops_replaced_claims(tmp_path, inputs):
@@ -68,21 +149,40 @@ def test_incremental_build_equals_a_full_build_and_drops_replaced_claims(tmp_pat
     warehouse("ingest", str(inputs["first"]), "--db", str(stepwise))
     warehouse("build", "--db", str(stepwise))
     assert strike_claims_of(stepwise, inputs["replaced_article"]) > 0
+    before = {
+        name: interception_claims_of(stepwise, inputs[f"{name}_article"])
+        for name in ("moved", "rearmed", "emptied", "recoded")
+    }
+    assert all(before.values())
     warehouse("ingest", str(inputs["second"]), "--db", str(stepwise))
     warehouse("build", "--db", str(stepwise))
+    after = {
+        name: interception_claims_of(stepwise, inputs[f"{name}_article"])
+        for name in ("moved", "rearmed", "emptied", "recoded")
+    }
 
     at_once = tmp_path / "at_once.duckdb"
     warehouse("ingest", str(inputs["first"]), str(inputs["second"]), "--db", str(at_once))
     warehouse("build", "--db", str(at_once))
 
     assert strike_claims_of(stepwise, inputs["replaced_article"]) == 0
-    stepwise_marts = table_contents(stepwise, schema="main")
-    at_once_marts = table_contents(at_once, schema="main")
-    assert set(stepwise_marts) == set(at_once_marts)
-    differing = sorted(
-        name for name in at_once_marts if stepwise_marts[name] != at_once_marts[name]
-    )
-    assert not differing, f"incremental and full builds differ in {differing}"
+    # the re-extracted claims left their interceptions, or the table
+    for name in ("moved", "rearmed"):
+        changed_claim = ("human", inputs[f"{name}_claim"])
+        assert after[name][changed_claim][0] != before[name][changed_claim][0], name
+    assert after["emptied"] == {}
+    assert {reason for _, reason in before["recoded"].values()} != {"same_article_other_extractor"}
+    assert {
+        reason for (extractor, _), (_, reason) in after["recoded"].items() if extractor == "rules"
+    } == {"same_article_other_extractor"}
+    for schema in ("main", "intermediate"):
+        stepwise_tables = table_contents(stepwise, schema=schema)
+        at_once_tables = table_contents(at_once, schema=schema)
+        assert set(stepwise_tables) == set(at_once_tables)
+        differing = sorted(
+            name for name in at_once_tables if stepwise_tables[name] != at_once_tables[name]
+        )
+        assert not differing, f"incremental and full builds differ in {differing}"
     # the claim models were built incrementally, not re-created as views
     connection = duckdb.connect(str(stepwise), read_only=True)
     try:

@@ -9,6 +9,18 @@
 --   the claimant_roles seed, else from the name ("... Air Command ...").
 --   weapon model: the model of weapon_models.csv whose name or alias the claim uses, so
 --   "Shahed" and "Shahed-136/131" are one model.
+-- Incremental (macros/incremental_changed_rows.sql): computed whole, so a seed change reaches
+-- every claim, but only new or changed claims are written; int_interception_windows_deduplicated
+-- reads which claims changed from the difference between this table and its own copy.
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='changed_rows',
+        unique_key='claim_id',
+        on_schema_change='fail'
+    )
+}}
+
 with
 
 interception_claims as (

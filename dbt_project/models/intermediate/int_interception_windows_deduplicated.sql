@@ -22,22 +22,41 @@
 --     own figure and adds to the evening and daytime windows. Among such claims one per
 --     weapon model counts, the one with the largest figures (duplicate_statement)
 -- Counted claims have headline_reason = 'headline' and is_headline = true.
+--
+-- Incremental by interception (macros/incremental_interceptions.sql): the pre-hook deletes the
+-- interceptions a changed claim touches, and a build computes only the claims the table lacks.
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ delete_touched_interceptions() }}"
+    )
+}}
+
 with
 
 interception_claims as (
     select * from {{ ref('int_interception_claims_normalised') }}
 ),
 
+-- The claims the table lacks: in an incremental build, every claim of each interception the
+-- pre-hook deleted (read only then).
+claims_pending as (
+    select
+        claim_id,
+        article_id
+    from interception_claims
+    {% if is_incremental() -%}
+        where claim_id not in (select stored_claims.claim_id from {{ this }} as stored_claims)
+    {%- endif %}
+),
+
 claims_keyed as (
     select
         *,
-        case
-            when attack_night is not null
-                then 'interception_' || substr(md5(
-                    cast(attack_night as varchar) || '|' || coalesce(night_precision, '') || '|'
-                    || coalesce(attacker, '?') || '|' || coalesce(defender, '?') || '|' || weapon
-                ), 1, 16)
-        end as interception_id,
+        {{ interception_key('attack_night', 'night_precision', 'attacker', 'defender', 'weapon') }}
+            as interception_id,
         case
             when claimant_scope = 'unattributed' then 'unattributed'
             when claimant_side = defender then 'defender'
@@ -47,6 +66,10 @@ claims_keyed as (
         coalesce(window_start, window_end) as window_from,
         coalesce(window_end, window_start) as window_to
     from interception_claims
+    {% if is_incremental() -%}
+        -- all claims of the pending claims' articles: which extractor counts is per article
+        where article_id in (select claims_pending.article_id from claims_pending)
+    {%- endif %}
 ),
 
 claims_tiered as (
@@ -62,6 +85,9 @@ claims_tiered as (
             partition by article_id order by extractor_priority, extractor_name
         ) as is_preferred_extractor
     from claims_keyed
+    {% if is_incremental() -%}
+        qualify claim_id in (select claims_pending.claim_id from claims_pending)
+    {%- endif %}
 ),
 
 claimant_candidates as (

@@ -1,6 +1,17 @@
 -- One row per attack night x attacker x defender x weapon: the defender's headline
 -- figures (the sum of the claims int_interception_windows_deduplicated counts), the
 -- attacking side's own launch figure, and how many claims and sources stand behind it.
+-- Incremental (macros/incremental_changed_rows.sql): computed whole, but only interceptions whose
+-- row changed are written.
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='changed_rows',
+        unique_key='interception_id',
+        on_schema_change='fail'
+    )
+}}
+
 with
 
 interception_claims as (

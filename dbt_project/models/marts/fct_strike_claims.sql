@@ -1,3 +1,14 @@
+-- Incremental (macros/incremental_changed_rows.sql): computed whole (strike matching is global,
+-- so any claim's strike_id may move), but only claims whose row changed are written.
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='changed_rows',
+        unique_key='claim_id',
+        on_schema_change='fail'
+    )
+}}
+
 with
 
 strike_claims as (

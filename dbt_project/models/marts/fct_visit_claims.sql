@@ -1,5 +1,16 @@
 -- One row per visit claim: what one source said about one visit, with the visit
 -- (fct_visits) it was merged into and the rule that merged it.
+-- Incremental (macros/incremental_changed_rows.sql): computed whole (place resolution is global),
+-- but only claims whose row changed are written.
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='changed_rows',
+        unique_key='claim_id',
+        on_schema_change='fail'
+    )
+}}
+
 with
 
 visit_claims as (

@@ -13,6 +13,7 @@ from ingest.extractors.rules.fastre import any_of, fast, stem_gate
 from ingest.extractors.rules.gazetteer import PlaceMention
 from ingest.extractors.rules.lexicon import (
     DEMONYMS,
+    OPPONENT,
     OUTCOME_RANK,
     OUTCOME_RE,
     TARGET_RE,
@@ -250,6 +251,36 @@ def _attacker_cues(text: str) -> list[Cue]:
             found.append(Cue(span[0], span[1], side, match.group(0)))
     found.sort(key=lambda cue: cue.start)
     return found
+
+
+# "The enemy attacked", "enemy UAVs": how Ukrainian officials (and Russian ones in
+# translation) name the other side; "the occupiers" is always Russia
+_ENEMY_RE = re.compile(
+    r"\b(?:the (?:enemy|adversary)|enemy (?:drones?|uavs?|missiles?|attacks?|aircraft|aviation|"
+    r"forces|troops|army|strikes?|shelling|shaheds?))\b",
+    re.IGNORECASE,
+)
+_OCCUPIERS_RE = re.compile(
+    r"\b(?:the |russian )?occupiers\b|\boccupation (?:forces|troops)\b", re.IGNORECASE
+)
+
+
+def enemy_cue(text: str, voice_of) -> Cue | None:
+    """The attacker a sentence names as "the enemy": the other side from the voice
+    telling it (`voice_of()`, asked only when needed; Ukraine's when unknown, as the
+    word is Ukrainian official usage)."""
+    lower = text.lower()
+    if "occup" in lower:
+        found = _OCCUPIERS_RE.search(text)
+        if found:
+            return Cue(found.start(), found.end(), "RU", found.group(0))
+    if "enemy" not in lower and "adversary" not in lower:
+        return None
+    found = _ENEMY_RE.search(text)
+    if found is None:
+        return None
+    voice = voice_of() or "UA"
+    return Cue(found.start(), found.end(), OPPONENT.get(voice, "RU"), found.group(0))
 
 
 DEFENDER_RE = fast(

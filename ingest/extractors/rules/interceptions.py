@@ -23,6 +23,7 @@ from ingest.extractors.rules.lexicon import OPPONENT
 from ingest.extractors.rules.memo import list_cache
 from ingest.extractors.rules.model import ArticleContext, InterceptionDraft, SentenceView
 from ingest.extractors.rules.numbers import NumberMention, find_numbers
+from ingest.extractors.rules.people import voice_side
 
 INTERCEPT_RE = fast(
     re.compile(
@@ -98,6 +99,7 @@ _ANY_CUE_RE = fast(
 )
 _GROUP_JOIN_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|as well as\s+|plus\s+)$")
 _OF_RE = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|them\b|which\b|these\b|those\b)?\s*", re.I)
+_OF_NOUN_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|these|those)\s+", re.I)
 _WHICH_RE = fast(re.compile(r"(?:of (?:which|them|these|those)|out of them)\s*,?\s*$", re.I))
 _REGION_COUNT_RE = re.compile(
     r"^\s+(?:[Oo]f them\s+)?(?:were\s+\w+\s+)?"
@@ -321,6 +323,10 @@ def _quantities(text: str, weapon_cues: list[cues.Cue]) -> tuple[list[Quantity],
         limit = number.end + (stop.start() if stop else window_end - number.end)
         quantity = Quantity(number.value, number.start, number.end)
         weapon = next((w for w in weapon_cues if number.end <= w.start < limit + 1), None)
+        # "74 of the drones": a part of the weapons named before, the noun after "of the"
+        of_noun = _OF_NOUN_RE.match(text, number.end) if weapon is None else None
+        if of_noun:
+            weapon = next((w for w in weapon_cues if w.start == of_noun.end()), None)
         # "74 Shahed-type drones and decoys": the noun may come after "and decoys" etc.
         if weapon is None and not stop:
             weapon = next((w for w in weapon_cues if number.end <= w.start < window_end), None)
@@ -372,9 +378,10 @@ def _groups(text: str, quantities: list[Quantity]) -> list[Group]:
             previous = groups[-1].items[-1]
             gap = text[(previous.weapon_end or previous.end) : quantity.start]
             same_kind = (previous.weapon is None) == (quantity.weapon is None)
+            # only "of (the)" between the numbers: "74 of the drones, while 38 others"
+            # is no part and total
             of_link = (
-                _OF_RE.match(text[previous.end : quantity.start + 1] + " ")
-                and previous.weapon is None
+                _OF_RE.fullmatch(text[previous.end : quantity.start]) and previous.weapon is None
             )
             if of_link:
                 # "58 of 80 drones": 80 is the total
@@ -660,6 +667,9 @@ def _sides(view: SentenceView, claimant, ctx: ArticleContext) -> tuple[str | Non
     defenders = cues.defender_cues(text)
     attacker = attackers[0].value if attackers else None
     defender = defenders[0].value if defenders else None
+    if attacker is None:
+        enemy = cues.enemy_cue(text, lambda: voice_side(claimant, ctx))
+        attacker = enemy.value if enemy else None
     if defender is None:
         downed = [
             m

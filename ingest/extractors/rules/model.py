@@ -143,6 +143,8 @@ class ArticleContext:
     """What the reader remembers while going through an article in order."""
 
     anchor: dt.date | None
+    # the side of the outlet when it is an institution (an air force's own post)
+    voice_side: str | None = None
     persons: list[Person] = field(default_factory=list)
     last_person: Person | None = None
     last_institution: Claimant | None = None

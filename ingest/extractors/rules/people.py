@@ -523,6 +523,14 @@ def _institution_side(text: str) -> str | None:
     return institution.side if institution else None
 
 
+def voice_side(claimant: Claimant | None, ctx) -> str | None:
+    """The side of whoever tells a sentence: its speaker's, else the outlet's own
+    (`ctx.voice_side`, for an institution's own post)."""
+    if claimant is not None and claimant.side in ("UA", "RU"):
+        return claimant.side
+    return ctx.voice_side
+
+
 @functools.lru_cache(maxsize=8192)  # pure; Claimant is immutable
 def institution_named(text: str) -> Claimant | None:
     """The last institution a sentence names, said or not ("what the General Staff

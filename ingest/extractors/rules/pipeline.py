@@ -41,7 +41,7 @@ from ingest.extractors.rules.people import (
     surname_re,
 )
 from ingest.extractors.rules.strikes import descriptions, find_strikes, nested_spans
-from ingest.extractors.rules.text import MAX_SENTENCE_CHARS, segment
+from ingest.extractors.rules.text import MAX_SENTENCE_CHARS, dateline_end, segment
 from ingest.extractors.rules.visits import find_visits, follow_up_topics
 
 NAME = "rules"
@@ -65,7 +65,8 @@ WEAPON_PREFERENCE = [
 
 def extract(article: ArticleInput) -> ExtractionRecord:
     """The default extractor: one article in, one contract-v1 record out."""
-    ctx = ArticleContext(anchor=article.anchor_date)
+    outlet = institution_named(article.outlet) if article.outlet else None
+    ctx = ArticleContext(anchor=article.anchor_date, voice_side=outlet.side if outlet else None)
     views = _read(article, ctx)
     _second_pass(views, ctx)
     strikes = _tidy_strikes(ctx.strikes)
@@ -82,6 +83,7 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
     views: list[SentenceView] = []
     weapon_votes: Counter[str] = Counter()
     attacker_votes: Counter[str] = Counter()
+    body_begun = False
     for text in filter(None, [article.title]):
         weapon_votes.update(c.value for c in cues.weapons(text))
         attacker_votes.update(c.value for c in cues.attacker_cues(text))
@@ -111,6 +113,9 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
                 attributions=find_attributions(sentence.text),
                 persons=merged,
             )
+            if paragraph.kind == "body" and not body_begun:
+                body_begun = True
+                _drop_dateline(view)
             views.append(view)
             # counted one by one, in the order `Counter.update` would (ties go to the
             # first seen); a clause describing a place ("which makes parts for Russian
@@ -144,6 +149,14 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
     if attacker_votes:
         ctx.dominant_attacker[None] = attacker_votes.most_common(1)[0][0]
     return views
+
+
+def _drop_dateline(view: SentenceView) -> None:
+    """The story's dateline names where it was filed, not where anything happened."""
+    end = dateline_end(view.text)
+    if end:
+        view.places = [m for m in view.places if m.start >= end]
+        view.dates = [d for d in view.dates if d.start >= end]
 
 
 def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
@@ -365,6 +378,7 @@ def _merge_strike(into: StrikeDraft, other: StrikeDraft) -> None:
 def _tidy_interceptions(drafts: list[InterceptionDraft], text: str) -> list[InterceptionDraft]:
     kept: list[InterceptionDraft] = []
     for draft in drafts:
+        _name_missile_kind(draft, kept)
         partner = next((k for k in reversed(kept) if _joinable(k, draft, text)), None)
         if partner is None:
             kept.append(draft)
@@ -402,11 +416,34 @@ def _tidy_interceptions(drafts: list[InterceptionDraft], text: str) -> list[Inte
     return kept[:MAX_CLAIMS_PER_KIND]
 
 
+_MISSILE_KINDS = {"missile", "cruise_missile", "ballistic_missile"}
+
+
+def _name_missile_kind(draft: InterceptionDraft, earlier: list[InterceptionDraft]) -> None:
+    """ "2 missiles were shot down" after "9 Iskander-M ballistic missiles were launched":
+    the missiles are the one kind launched that night."""
+    if draft.weapon != "missile" or (draft.intercepted is None and draft.lost is None):
+        return
+    kinds = {
+        k.weapon
+        for k in earlier
+        if k.weapon in _MISSILE_KINDS and k.date == draft.date and k.intercepted is None
+    }
+    if len(kinds) == 1 and "missile" not in kinds:
+        source = next(k for k in earlier if k.weapon in kinds)
+        draft.weapon = source.weapon
+        draft.weapon_model = draft.weapon_model or source.weapon_model
+
+
 def _joinable(a: InterceptionDraft, b: InterceptionDraft, text: str) -> bool:
     """Counts of one weapon in neighbouring sentences that complete each other."""
-    if a.weapon != b.weapon or a.defender != b.defender or a.date != b.date:
+    if a.weapon != b.weapon or a.date != b.date:
         return False
-    if abs(b.paragraph - a.paragraph) > 1 or a.caption != b.caption:
+    # a sentence that names no side ("41 drones were lost in location") goes on the last
+    if a.defender != b.defender and b.defender is not None:
+        return False
+    # a bulletin may put a line between its launch count and its downed count
+    if abs(b.paragraph - a.paragraph) > 2 or a.caption != b.caption:
         return False
     if b.start < a.end and a.start != b.start:
         return False

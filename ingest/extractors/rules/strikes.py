@@ -25,7 +25,7 @@ from ingest.extractors.rules.fastre import any_of, fast
 from ingest.extractors.rules.gazetteer import PlaceMention, PlaceRef, get_gazetteer
 from ingest.extractors.rules.lexicon import GENERIC_TARGETS, OPPONENT
 from ingest.extractors.rules.model import ArticleContext, SentenceView, StrikeDraft
-from ingest.extractors.rules.people import Claimant
+from ingest.extractors.rules.people import Claimant, voice_side
 
 TRIGGER_RE = fast(
     re.compile(
@@ -378,6 +378,10 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
     ]
     drafts: list[StrikeDraft] = []
     sentence_sides = [s for s in view.attacker_cues if not cues.inside((s.start, s.end), described)]
+    if not sentence_sides:
+        whole = (0, len(text))
+        enemy = cues.enemy_cue(text, lambda: voice_side(resolve_claimant(view, whole), ctx))
+        sentence_sides = [enemy] if enemy else []
     for span in cues.clauses(text):
         clause = text[span[0] : span[1]]
         clause_masked = [
@@ -536,9 +540,21 @@ _BACKGROUND_RE = re.compile(
 )
 
 
+# "Moscow did not comment on the strike", "declined to comment on the attack": a
+# reaction to a strike told elsewhere, not a report of one
+_NO_COMMENT_RE = re.compile(
+    r"\b(?:did not|didn't|has not|hasn't|have not|haven't|had not|declined to|would not|"
+    r"could not|was not available to|were not available to)\s+(?:immediately\s+)?"
+    r"(?:comment|respond|react|confirm)",
+    re.IGNORECASE,
+)
+
+
 def _background(clause: str, view: SentenceView, span: tuple[int, int]) -> bool:
-    """A clause that tells the course of the war rather than one attack: it speaks in
-    the perfect or of repetition, and names no day."""
+    """A clause that tells the course of the war rather than one attack (it speaks in
+    the perfect or of repetition, and names no day), or a reaction to one told before."""
+    if _NO_COMMENT_RE.search(clause):
+        return True
     if not _BACKGROUND_RE.search(clause):
         return False
     return not any(span[0] <= d.start < span[1] and d.precision == "day" for d in view.dates)

@@ -1,0 +1,83 @@
+"""Wire datelines, reactions, and the shape of official bulletins: each failed before
+its rule. The texts are written for these tests."""
+
+from ingest.contract import ExtractionRecord
+from ingest.extractors.articles import make_article
+from ingest.extractors.rules import extract
+from ingest.extractors.rules.cues import enemy_cue
+from ingest.extractors.rules.text import dateline_end
+from tests.unit._extract_helpers import run
+
+
+def _from_outlet(text: str, outlet: str) -> ExtractionRecord:
+    fields = {"published_at": "2025-04-23T08:45:00+03:00", "outlet": outlet}
+    return extract(make_article(fields, text, "test"))
+
+
+def test_a_dateline_is_where_the_story_was_filed():
+    assert text_before(dateline_end, "KYIV, March 14 (Reuters) - Drones hit") == (
+        "KYIV, March 14 (Reuters) - "
+    )
+    assert text_before(dateline_end, "Kharkiv, Ukraine — Drones hit") == "Kharkiv, Ukraine — "
+    assert text_before(dateline_end, "MOSCOW (AP) — Drones hit") == "MOSCOW (AP) — "
+    # a sentence that merely starts with a name and a dash has no dateline
+    assert dateline_end("Ukraine's air force - which rarely comments - said") == 0
+    assert dateline_end("Russian drones struck Kyiv - the mayor said") == 0
+
+
+def text_before(finder, text: str) -> str:
+    return text[: finder(text)]
+
+
+def test_the_dateline_city_is_no_strike_place():
+    record = run(
+        "LVIV, Jan 14 (Wire) - Russian drones struck an oil depot in the Kirovohrad "
+        "region overnight, the governor said."
+    )
+    assert [s.place.name for s in record.strikes] == ["Kirovohrad Oblast"]
+
+
+def test_declining_to_comment_on_a_strike_tells_no_strike():
+    record = run(
+        "Russian missiles hit a power plant in Odesa overnight, the mayor said.\n\n"
+        "Moscow did not immediately comment on the attack on Lviv."
+    )
+    assert [s.place.name for s in record.strikes] == ["Odesa"]
+
+
+def test_part_of_the_drones_downed_and_the_others_lost():
+    record = run(
+        "The air force said Russia launched 90 drones overnight. Air defences shot down "
+        "61 of the drones, while 25 others were 'lost' to jamming, it said."
+    )
+    (claim,) = record.interceptions
+    assert (claim.weapon, claim.launched, claim.intercepted, claim.lost) == ("drone", 90, 61, 25)
+
+
+def test_the_enemy_is_the_other_side_from_the_voice_telling_it():
+    text = (
+        "Overnight, the enemy attacked with 7 Iskander-M ballistic missiles and 88 "
+        "Shahed-type attack drones.\n\n"
+        "The attack was repelled by aviation and mobile fire groups.\n\n"
+        "As of 09:00, air defence shot down 3 missiles and 60 enemy drones. 20 decoy "
+        "drones were lost in location."
+    )
+    record = _from_outlet(text, "Air Force of the Armed Forces of Ukraine")
+    claims = {c.weapon: c for c in record.interceptions}
+    assert set(claims) == {"ballistic_missile", "drone"}
+    missiles, drones = claims["ballistic_missile"], claims["drone"]
+    assert (missiles.attacker, missiles.defender) == ("RU", "UA")
+    # the bare "3 missiles" are the one kind launched; the line between does not part them
+    assert (missiles.launched, missiles.intercepted) == (7, 3)
+    assert (drones.launched, drones.intercepted, drones.lost) == (88, 60, 20)
+
+
+def test_the_enemy_is_named_by_the_voice_and_the_occupiers_are_russia():
+    sentence = "The enemy struck a substation with drones."
+    assert enemy_cue(sentence, lambda: "RU").value == "UA"
+    assert enemy_cue(sentence, lambda: "UA").value == "RU"
+    # the word is Ukrainian official usage: an unknown voice is Ukraine's
+    assert enemy_cue(sentence, lambda: None).value == "RU"
+    assert enemy_cue("The occupiers shelled the town.", lambda: "RU").value == "RU"
+    # an enemy of someone else is no side
+    assert enemy_cue("He called the press an enemy of the people.", lambda: "UA") is None

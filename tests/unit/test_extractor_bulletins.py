@@ -81,3 +81,50 @@ def test_the_enemy_is_named_by_the_voice_and_the_occupiers_are_russia():
     assert enemy_cue("The occupiers shelled the town.", lambda: "RU").value == "RU"
     # an enemy of someone else is no side
     assert enemy_cue("He called the press an enemy of the people.", lambda: "UA") is None
+
+
+def test_title_name_between_commas_then_what_was_said():
+    record = run(
+        "In Russia, the governor of the Kursk region, Pavel Sidorov, said a Ukrainian "
+        "drone had hit a bus in the town of Rylsk on Monday."
+    )
+    (strike,) = record.strikes
+    assert strike.claimed_by.name == "Pavel Sidorov"
+    assert strike.claimed_by.side == "RU"
+
+
+def test_an_appositive_may_end_the_sentence():
+    record = run(
+        "Missiles struck a depot in Dnipro on Monday, killing two people, according to "
+        "Serhiy Lysak, head of the Dnipropetrovsk regional military administration."
+    )
+    (strike,) = record.strikes
+    assert strike.claimed_by.role == "head of the Dnipropetrovsk regional military administration"
+    assert strike.claimed_by.side == "UA"
+
+
+def test_a_settlement_the_gazetteer_lacks_is_placed_in_the_region_named():
+    record = run(
+        "Drones attacked the Bryansk region on Monday. A drone hit a substation in the "
+        "village of Zhurinichi, the governor said."
+    )
+    places = [(s.place.name, s.place.admin1, s.place.country) for s in record.strikes]
+    assert ("Zhurinichi", "Bryansk Oblast", "RU") in places
+
+
+def test_a_city_district_is_not_the_town_of_that_name():
+    record = run(
+        "Russian drones hit Kharkiv overnight, the mayor said. A drone struck a house in "
+        "the Kyivskyi district, he said."
+    )
+    assert {s.place.name for s in record.strikes} == {"Kharkiv"}
+
+
+def test_a_headline_written_longer_in_the_text_is_still_the_headline():
+    text = (
+        "Fire at Russian refinery after drone attack, governor says\n\n"
+        "Ukrainian drones set fire to a refinery in the Volgograd region on Sunday, "
+        "governor Andrei Bocharov said."
+    )
+    record = run(text, title="Fire at Russian refinery after drone attack")
+    assert [s.place.name for s in record.strikes] == ["Volgograd Oblast"]

@@ -209,7 +209,8 @@ _APPOSITIVE_RE = re.compile(
     r"^(?:\s*\((?:[^()]{1,40})\))?\s*,\s*(?P<app>(?:the\s+|a\s+|who\s+(?:heads|leads|is)\s+)?"
     # a second comma part continues the appositive ("governor of X, Russia") unless it
     # is the speech verb that ends it ("head of X, said, ...")
-    rf"[^,;.]{{2,140}}?(?:,(?!\s*(?:{SPEECH_VERBS})\b)\s*[^,;.]{{2,60}}?)?)\s*(?:,|$)"
+    # ... and the sentence may end with it ("according to X, head of Y.")
+    rf"[^,;.]{{2,140}}?(?:,(?!\s*(?:{SPEECH_VERBS})\b)\s*[^,;.]{{2,60}}?)?)\s*(?:[,;]|\.?$)"
 )
 
 
@@ -483,11 +484,17 @@ def _speaker_before(before: str) -> tuple[str | None, int]:
     return speaker, start
 
 
+# "X, said a Ukrainian drone had struck a car": after the verb comes what was said
+_CLAUSE_VERB_RE = re.compile(r"\s(?:had|has|have|was|were|is|are|will|would|could)\s")
+
+
 @functools.lru_cache(maxsize=8192)  # pure; speakers recur ("he", "officials")
 def _speaker_like(speaker: str) -> bool:
     lower = speaker.lower()
     if PRONOUN_RE.match(lower):
         return True
+    if _CLAUSE_VERB_RE.search(speaker):
+        return False
     if _ANY_INSTITUTION_RE.search(speaker):
         return True
     if GROUP_RE.match(speaker):

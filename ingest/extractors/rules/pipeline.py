@@ -21,7 +21,12 @@ from ingest.contract import ExtractionRecord, claim_id_for
 from ingest.extractors.articles import ArticleInput
 from ingest.extractors.rules import cues
 from ingest.extractors.rules.dates import DateMention, find_dates
-from ingest.extractors.rules.gazetteer import PRECISION_RANK, PlaceRef, get_gazetteer
+from ingest.extractors.rules.gazetteer import (
+    PRECISION_RANK,
+    PlaceMention,
+    PlaceRef,
+    get_gazetteer,
+)
 from ingest.extractors.rules.interceptions import find_interceptions
 from ingest.extractors.rules.lexicon import GENERIC_TARGETS, OUTCOME_RANK
 from ingest.extractors.rules.model import (
@@ -84,6 +89,7 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
     weapon_votes: Counter[str] = Counter()
     attacker_votes: Counter[str] = Counter()
     body_begun = False
+    last_region: PlaceRef | None = None
     for text in filter(None, [article.title]):
         weapon_votes.update(c.value for c in cues.weapons(text))
         attacker_votes.update(c.value for c in cues.attacker_cues(text))
@@ -106,9 +112,15 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
                     known.country = known.country or person.country
                     known.admin1 = known.admin1 or person.admin1
                 merged.append(person)
+            places = _without_districts(sentence.text, gazetteer.find(sentence.text))
+            if _SETTLEMENT_GATE in sentence.text:
+                places = _with_unlisted_settlements(sentence.text, places, persons, last_region)
+            last_region = next(
+                (m.place for m in reversed(places) if m.place.kind == "region"), last_region
+            )
             view = SentenceView(
                 sentence=sentence,
-                places=gazetteer.find(sentence.text),
+                places=places,
                 dates=find_dates(sentence.text, ctx.anchor),
                 attributions=find_attributions(sentence.text),
                 persons=merged,
@@ -149,6 +161,76 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
     if attacker_votes:
         ctx.dominant_attacker[None] = attacker_votes.most_common(1)[0][0]
     return views
+
+
+# "the town of Lgov", "the village of X": a settlement by its own word, which the
+# gazetteer (towns above a size) may not list
+_SETTLEMENT_GATE = " of "
+_SETTLEMENT_RE = re.compile(
+    r"\b(?:town|village|city|settlement|hamlet|township)\s+of\s+"
+    r"(?P<name>[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?(?:\s[A-Z][a-z'’]+)?)\b"
+)
+
+
+def _with_unlisted_settlements(
+    text: str, places: list, persons: list[Person], last_region: PlaceRef | None
+) -> list:
+    """`places` and a place for each settlement named by its kind but not listed: in
+    the region the sentence names (a region, a listed place's region, a governor's),
+    else the last region the article named; unknown coordinates, city precision."""
+    found = list(places)
+    for match in _SETTLEMENT_RE.finditer(text):
+        start, end = match.span("name")
+        if any(m.start < end and start < m.end for m in places):
+            continue
+        region = _region_for(places, persons, last_region)
+        if region is None:
+            continue
+        place = PlaceRef(
+            match.group("name"),
+            region.admin1 or region.name,
+            region.country,
+            None,
+            None,
+            "city",
+            "city",
+            region.admin1_iso,
+        )
+        found.append(PlaceMention(place, start, end, match.group("name")))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+# "the Kyivskyi district" of a city: not a town of that name elsewhere. Districts named
+# after their town ("Liski district") are that town's area and stay.
+_DISTRICT_AFTER_RE = re.compile(r"\s+(?:district|raion|neighbou?rhood|micro-?district)\b", re.I)
+_ADJECTIVAL_NAME_RE = re.compile(r"(?:skyi|skyy|skiy|sky|skyj|ckyi|tskyi)$", re.I)
+
+
+def _without_districts(text: str, places: list) -> list:
+    if "istrict" not in text and "aion" not in text and "neighbo" not in text:
+        return places  # most sentences name no district: skip the scan
+    return [
+        m
+        for m in places
+        if m.place.kind != "city"
+        or not _ADJECTIVAL_NAME_RE.search(m.text)
+        or not _DISTRICT_AFTER_RE.match(text, m.end)
+    ]
+
+
+def _region_for(places: list, persons: list[Person], last_region: PlaceRef | None):
+    gazetteer = get_gazetteer()
+    for mention in places:
+        if mention.place.kind == "region":
+            return mention.place
+    for mention in places:
+        if mention.place.kind in ("city", "facility") and mention.place.admin1:
+            return gazetteer.lookup(mention.place.admin1) or last_region
+    for person in persons:
+        if person.admin1:
+            return gazetteer.lookup(person.admin1) or last_region
+    return last_region
 
 
 def _drop_dateline(view: SentenceView) -> None:

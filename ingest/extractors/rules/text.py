@@ -239,10 +239,17 @@ def _classify(text: str, index: int, title: str | None, first_body: int | None) 
 
 
 def _same(a: str, b: str) -> bool:
+    """The same headline, or one written longer in the text than in the metadata
+    ("Refinery burns after drone attack, governor says")."""
+
     def norm(s: str) -> str:
         return _NON_WORD_RUN_RE.sub(" ", s).strip().lower()
 
-    return norm(a) == norm(b)
+    first, second = norm(a), norm(b)
+    if first == second:
+        return True
+    shorter, longer = sorted((first, second), key=len)
+    return len(shorter) >= 20 and longer.startswith(shorter) and len(a.split()) <= 25
 
 
 def segment(text: str, title: str | None = None) -> list[Paragraph]:

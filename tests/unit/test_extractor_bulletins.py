@@ -128,3 +128,43 @@ def test_a_headline_written_longer_in_the_text_is_still_the_headline():
     )
     record = run(text, title="Fire at Russian refinery after drone attack")
     assert [s.place.name for s in record.strikes] == ["Volgograd Oblast"]
+
+
+def test_the_attackers_demonym_is_not_the_place_struck():
+    record = run(
+        "Drones hit Sumy overnight, the governor said. Later, a Russian drone hit a "
+        "filling station in the village of Stetskivka, injuring its operator."
+    )
+    struck = {s.place.name: s for s in record.strikes}
+    assert "Russia" not in struck
+    station = struck["Stetskivka"]
+    assert (station.place.admin1, station.attacker) == ("Sumy Oblast", "RU")
+    # a filling station is a shop, not the gas industry; its operator is one person
+    assert (station.target.type, station.injured) == ("civilian", 1)
+
+
+def test_near_a_village_places_the_site_in_focus_not_the_village():
+    record = run(
+        "Drones struck the Ryazan oil refinery on Sunday, the governor said. Residents "
+        "near the village of Shumashi reported a large fire at the plant."
+    )
+    assert {s.place.name for s in record.strikes} == {"Ryazan"}
+
+
+def test_missiles_of_two_kinds_counted_together():
+    record = run(
+        "Russia fired thirty ballistic and cruise missiles at Ukraine overnight, the air "
+        "force said. Air defences shot down 25 missiles, it said."
+    )
+    (claim,) = record.interceptions
+    assert (claim.weapon, claim.launched, claim.intercepted) == ("missile", 30, 25)
+
+
+def test_a_country_wide_strike_takes_the_casualties_told_after_it():
+    record = run(
+        "Russian drones hit gas facilities in the Poltava region overnight, the company "
+        "said.\n\nSeparately, the energy company DTEK said a Russian missile strike had "
+        "damaged one of its power plants. Two workers were injured."
+    )
+    injured = {s.place.name: s.injured for s in record.strikes}
+    assert injured == {"Poltava Oblast": None, "Ukraine": 2}

@@ -361,8 +361,10 @@ COUNT_AFTER_RE = {
     "injured": re.compile(r"(?:injuring|wounding|injured|wounded|hurting)\s*$", re.I),
 }
 _ONE_VICTIM = (
-    r"(?:an?|one)\s+(?:[\w-]+\s+)?(?:man|woman|child|boy|girl|person|resident|civilian|worker|"
-    r"employee|firefighter|teenager|pensioner|medic|driver|passenger|rescuer|guard)"
+    # "injuring its operator", "killing the driver": one person by their job
+    r"(?:an?|one|its|the|his|her)\s+(?:[\w-]+\s+)?(?:man|woman|child|boy|girl|person|resident|"
+    r"civilian|worker|employee|firefighter|teenager|pensioner|medic|driver|passenger|rescuer|"
+    r"guard|operator|director|owner|cashier)"
 )
 _A_PERSON_RE = fast(
     re.compile(
@@ -393,6 +395,10 @@ VICTIM_STEMS = (
     "passenger",
     "rescuer",
     "guard",
+    "operator",
+    "director",
+    "owner",
+    "cashier",
 )
 _MAY_NAME_A_PERSON = stem_gate(VICTIM_STEMS)
 # "killing one medic", "wounding three young children": a word may qualify the people

@@ -126,6 +126,8 @@ OPPONENT = {"UA": "RU", "RU": "UA"}
 # --------------------------------------------------------------------------- weapons
 # (pattern, weapon kind); checked in order, the first that matches a phrase wins.
 WEAPON_PATTERNS: list[tuple[str, str]] = [
+    # "forty ballistic and cruise missiles": one count of missiles of several kinds
+    (r"(?:ballistic|cruise)(?:,? and | or )(?:ballistic|cruise) missiles", "missile"),
     (r"reconnaissance (?:drones?|uavs?)|recon(?:naissance)? uavs?|spy drones?", "recon_drone"),
     (r"ballistic missiles?|iskanders?(?:-m)?|kinzhals?|kn-23s?|atacms", "ballistic_missile"),
     (
@@ -177,6 +179,8 @@ TARGET_PATTERNS: list[tuple[str, str]] = [
         r"(?:oil|crude|fuel|lng|export|gas condensate|petroleum) (?:export )?terminals?|oil ports?",
         "oil_terminal",
     ),
+    # a filling station is a shop, not the gas industry
+    (r"(?:gas|petrol|filling|service) stations?", "civilian"),
     (
         r"(?:fuel|oil|petroleum|gasoline|diesel)(?: storage)? (?:depots?|bases?|facilit(?:y|ies)|"
         r"storage(?: facilit(?:y|ies)| sites?)?|tanks?|reservoirs?)|"

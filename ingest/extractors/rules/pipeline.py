@@ -115,9 +115,7 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
             places = _without_districts(sentence.text, gazetteer.find(sentence.text))
             if _SETTLEMENT_GATE in sentence.text:
                 places = _with_unlisted_settlements(sentence.text, places, persons, last_region)
-            last_region = next(
-                (m.place for m in reversed(places) if m.place.kind == "region"), last_region
-            )
+            last_region = _last_area(places, gazetteer) or last_region
             view = SentenceView(
                 sentence=sentence,
                 places=places,
@@ -167,6 +165,8 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
 # gazetteer (towns above a size) may not list
 _SETTLEMENT_GATE = " of "
 _SETTLEMENT_RE = re.compile(
+    # "near the village of X" places a site (a plant in focus), not the strike itself
+    r"(?<!near the )(?<!outside the )(?<!close to the )(?<!next to the )"
     r"\b(?:town|village|city|settlement|hamlet|township)\s+of\s+"
     r"(?P<name>[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?(?:\s[A-Z][a-z'’]+)?)\b"
 )
@@ -217,6 +217,16 @@ def _without_districts(text: str, places: list) -> list:
         or not _ADJECTIVAL_NAME_RE.search(m.text)
         or not _DISTRICT_AFTER_RE.match(text, m.end)
     ]
+
+
+def _last_area(places: list, gazetteer) -> PlaceRef | None:
+    """The region of the last place a sentence names (a region, or a city's region)."""
+    for mention in reversed(places):
+        if mention.place.kind == "region":
+            return mention.place
+        if mention.place.kind in ("city", "facility") and mention.place.admin1:
+            return gazetteer.lookup(mention.place.admin1)
+    return None
 
 
 def _region_for(places: list, persons: list[Person], last_region: PlaceRef | None):

@@ -485,6 +485,10 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
                         discriminator=f"{span[0]}:typed",
                     )
                 )
+                if not caption:
+                    # "Two workers were injured." after it tells of this strike
+                    ctx.focus = drafts[-1]
+                    ctx.focus_paragraph = sentence.paragraph
                 continue
         if triggered:
             counted = _country_count(visible, countries, span)
@@ -723,6 +727,13 @@ _TYPED_COUNTRY_TARGETS = {
 }
 
 
+_ATTACKER_WORDS_RE = re.compile(
+    r"\b(?:drones?|missiles?|UAVs?|forces|troops|army|military|hit|struck|attacked|targeted|"
+    r"strikes?|attacks?)\b",
+    re.IGNORECASE,
+)
+
+
 def _country_typed(
     view, span, masked, weapon_spans, countries, sides=()
 ) -> tuple[PlaceRef, str] | None:
@@ -745,6 +756,8 @@ def _country_typed(
     # "Ukraine's gas facilities", "Ukrainian energy sites", "in Ukraine"
     near = text[max(0, targets[0].start - 40) : targets[0].start]
     demonym = re.search(r"(Ukrain(?:e's|ian)|Russia(?:'s|n))\s+(?:[\w-]+\s+){0,3}$", near)
+    if demonym and _ATTACKER_WORDS_RE.search(demonym.group(0)):
+        demonym = None  # "a Russian drone hit a gas station": the attacker's word
     if demonym:
         code = "UA" if demonym.group(1).startswith("Ukrain") else "RU"
     elif countries and countries[-1].place.country in OPPONENT:

@@ -728,7 +728,7 @@ _TYPED_COUNTRY_TARGETS = {
 
 
 _ATTACKER_WORDS_RE = re.compile(
-    r"\b(?:drones?|missiles?|UAVs?|forces|troops|army|military|hit|struck|attacked|targeted|"
+    r"\b(?:drones?|missiles?|UAVs?|hit|struck|attacked|targeted|"
     r"strikes?|attacks?)\b",
     re.IGNORECASE,
 )

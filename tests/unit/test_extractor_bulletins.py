@@ -168,3 +168,25 @@ def test_a_country_wide_strike_takes_the_casualties_told_after_it():
     )
     injured = {s.place.name: s.injured for s in record.strikes}
     assert injured == {"Poltava Oblast": None, "Ukraine": 2}
+
+
+def test_the_russian_ministrys_massive_strike_on_the_defence_industry():
+    text = (
+        "Last night, the Russian Armed Forces delivered a massive strike with long-range "
+        "precision weapons and attack drones against enterprises of Ukraine's "
+        "military-industrial complex.\n\n"
+        "The ministry said the facilities supplied the army and that all designated "
+        "targets were hit."
+    )
+    record = _from_outlet(text, "Ministry of Defence of the Russian Federation")
+    (strike,) = record.strikes
+    assert (strike.attacker, strike.place.name) == ("RU", "Ukraine")
+    assert (strike.target.type, strike.weapon) == ("weapons_plant", "missile")
+
+
+def test_two_speakers_counts_are_two_claims():
+    record = run(
+        "Russia launched 20 drones at Mykolaiv overnight, governor Vitaliy Kim said. "
+        "Drones were also downed over the Odesa region, the southern command said."
+    )
+    assert all(c.launched is None or not c.regions for c in record.interceptions)

@@ -150,6 +150,8 @@ WEAPON_PATTERNS: list[tuple[str, str]] = [
         r"kamikaze drones?|loitering munitions?|one-way attack drones?|quadcopters?",
         "drone",
     ),
+    # the Russian ministry's "long-range precision weapons": missiles
+    (r"(?:long-range |high-)?precision(?:-guided)? (?:weapons|munitions)", "missile"),
     (r"missiles?", "missile"),
 ]
 WEAPON_RE = fast(
@@ -215,6 +217,10 @@ TARGET_PATTERNS: list[tuple[str, str]] = [
         "chemical_plant",
     ),
     (
+        # the Russian ministry's "enterprises of Ukraine's military-industrial complex"
+        r"(?:enterprises|facilities|plants|sites) of (?:the |Ukraine's |Russia's |the Ukrainian "
+        r"|the Russian )?(?:military|defen[cs]e)[- ]industrial complex|"
+        r"(?:military|defen[cs]e)[- ]industrial (?:complex|enterprises?|facilit(?:y|ies)|sites?)|"
         r"(?:weapons?|arms|defen[cs]e|military|ammunition|missile|drone|aircraft|munitions?)"
         r"(?: production| manufacturing| industry)? (?:plants?|factor(?:y|ies)|enterprises?|"
         r"facilit(?:y|ies)|sites?|works)|defen[cs]e (?:industry|industrial) (?:enterprises?|"

@@ -544,6 +544,10 @@ def _joinable(a: InterceptionDraft, b: InterceptionDraft, text: str) -> bool:
     between = text[a.end : b.start]
     if len(between) > 400:
         return False
+    # two speakers' counts are two claims, however near ("..., the governor said. Dozens
+    # were downed over Odesa, the southern command said")
+    if a.claimant and b.claimant and a.claimant.name != b.claimant.name:
+        return False
     for field in ("launched", "intercepted", "lost"):
         x, y = getattr(a, field), getattr(b, field)
         if x is not None and y is not None and x != y:

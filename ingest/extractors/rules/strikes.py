@@ -44,6 +44,8 @@ TRIGGER_RE = fast(
         r"(?:drone|missile|air|rocket|bomb) (?:strike|attack|raid)s? (?:killed|wounded|injured|"
         r"damaged|hit|destroyed|set)|wrecked|knocked out|taken out of service|"
         r"(?:attack|strike|raid)s?\b[^.;]{0,40}?\b(?:was |were )?aimed (?:[\w ]{0,20}?)at|"
+        # the Russian ministry's "delivered a massive strike with ... against ..."
+        r"(?:delivered|inflicted|carried out|conducted)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}strikes?|"
         # a fire reported at a site, the way local channels tell a strike's aftermath
         r"(?:a|the|renewed|large|big|massive|several) (?:large |big |massive |local )?"
         r"(?:fires?|flames|blaze) (?:at|over|on|in) (?:the|a|an)|fires? at|"
@@ -462,6 +464,10 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
             typed = _country_typed(
                 view, span, masked, weapon_spans, countries, clause_sides or sentence_sides
             )
+            if typed is not None and _retells_country_focus(ctx, typed[0], date):
+                # "the facilities supported ... and all targets were hit": the strike in
+                # focus told again
+                continue
             if typed is not None:
                 place, target_type = typed
                 drafts.append(
@@ -725,6 +731,17 @@ _TYPED_COUNTRY_TARGETS = {
     "port",
     "rail",
 }
+
+
+def _retells_country_focus(ctx: ArticleContext, place: PlaceRef, date) -> bool:
+    focus = ctx.focus
+    return (
+        focus is not None
+        and focus.place is not None
+        and focus.place.kind == "country"
+        and focus.place.country == place.country
+        and focus.date == date
+    )
 
 
 _ATTACKER_WORDS_RE = re.compile(

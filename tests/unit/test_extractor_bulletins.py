@@ -190,3 +190,37 @@ def test_two_speakers_counts_are_two_claims():
         "Drones were also downed over the Odesa region, the southern command said."
     )
     assert all(c.launched is None or not c.regions for c in record.interceptions)
+
+
+def test_a_capital_that_rejects_a_claim_is_its_government_not_a_place():
+    record = run(
+        "Russia's Defence Ministry said it had struck a command post in Sumy with two "
+        "Iskander missiles on Sunday, a claim Kyiv rejected."
+    )
+    assert [s.place.name for s in record.strikes] == ["Sumy"]
+
+
+def test_damage_from_an_earlier_attack_is_no_new_strike():
+    record = run(
+        "US special envoy Keith Kellogg visited Kyiv on Monday and toured a school damaged "
+        "in a recent missile attack."
+    )
+    assert record.strikes == []
+    (visit,) = record.visits
+    assert (visit.visitor.role, visit.visitor.country) == ("special envoy", "US")
+
+
+def test_missiles_downed_on_their_way_to_a_city_are_that_sides():
+    record = run("Air defences destroyed two ballistic missiles approaching Kyiv on Monday.")
+    (claim,) = record.interceptions
+    assert (claim.attacker, claim.defender) == ("RU", "UA")
+
+
+def test_reported_speech_runs_on_in_its_paragraph_until_the_story_turns():
+    record = run(
+        "Russia attacked with 300 drones overnight, the air force said. The main target "
+        "was Lutsk, where a warehouse was hit. Separately, a drone hit a house in Rivne."
+    )
+    claimants = {s.place.name: s.claimed_by for s in record.strikes}
+    assert (claimants["Lutsk"].name, claimants["Lutsk"].side) == ("Air Force", "UA")
+    assert claimants["Rivne"] is None

@@ -155,7 +155,11 @@ _DEFENDER_REPORT_NAME_RE = re.compile(
     r"air force|ministry of defence|general staff|air command", re.I
 )
 _DEFENDER_REPORT_TEXT_RE = fast(re.compile(r"\bair defen[cs]e|\bair force\b", re.I))
-_DOWNED_OVER_RE = re.compile(r"\b(?:over|above|in)\s+(?:the\s+)?[\w\s,'-]{0,40}$")
+# where drones were downed, or where they were heading ("two missiles approaching Kyiv")
+_DOWNED_OVER_RE = re.compile(
+    r"\b(?:over|above|in|approaching|towards|toward|heading for|on the approach to)\s+"
+    r"(?:the\s+)?[\w\s,'-]{0,40}$"
+)
 _INCLUDING_RE = re.compile(r"\bincluding\b|\bsuch as\b")
 _OF_THEM_OVER_RE = fast(re.compile(r"\b(?:of them|of which)\s+(?:over|above|in)\b"))
 _NAMED_DAY_RE = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)", re.I)

@@ -338,7 +338,7 @@ def outcome_of(match: re.Match[str]) -> str:
 ROLE_WORDS = (
     r"(?:deputy |vice |acting |former |prime |foreign |defen[cs]e |interior |energy |finance |"
     r"economy |chief |senior |top |regional |local |city |military |presidential |"
-    r"first |state |general |district )*"
+    r"first |state |general |district |special |personal |permanent |high )*"
     r"(?:president|prime minister|premier|chancellor|minister|secretary(?:[- ]general)?|"
     r"governor|mayor|head|chief|commander(?:[- ]in[- ]chief)?|spokesperson|spokesman|"
     r"spokeswoman|envoy|ambassador|adviser|advisor|official|officer|king|queen|pope|"

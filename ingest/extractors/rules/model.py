@@ -157,6 +157,7 @@ class ArticleContext:
     paragraph_index: int = -1
     paragraph_weapon: str | None = None
     paragraph_attacker: str | None = None
+    paragraph_speaker: Claimant | None = None
     dominant_weapon: str | None = None
     dominant_attacker: dict[str | None, str] = field(default_factory=dict)
     last_visit: VisitDraft | None = None

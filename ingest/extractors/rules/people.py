@@ -202,7 +202,9 @@ _TITLE_BEFORE_RE = re.compile(
     r"(?:(?:the\s+)?(?:[A-Z][\w.'’-]*|(?:of|for|and|the|regional|local|deputy|acting|"
     r"former|chief|head|defen[cs]e|foreign|prime|interior|energy|vice|region|oblast|"
     r"governor|mayor|minister|president|spokesman|spokeswoman|commander|secretary|"
-    r"general|military|administration|city)\b)[ ]+){1,7}$"
+    r"general|military|administration|city|special|personal|envoy|ambassador|adviser|advisor|"
+    r"policy|affairs|security|representative|commissioner|chancellor|director|staff|"
+    r"national)\b)[ ]+){1,7}$"
 )
 _COMMA_BEFORE_RE = re.compile(r"\s*,\s*$")
 _APPOSITIVE_RE = re.compile(

@@ -113,6 +113,7 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
                     known.admin1 = known.admin1 or person.admin1
                 merged.append(person)
             places = _without_districts(sentence.text, gazetteer.find(sentence.text))
+            places = _without_capitals_speaking(sentence.text, places)
             if _SETTLEMENT_GATE in sentence.text:
                 places = _with_unlisted_settlements(sentence.text, places, persons, last_region)
             last_region = _last_area(places, gazetteer) or last_region
@@ -229,6 +230,32 @@ def _last_area(places: list, gazetteer) -> PlaceRef | None:
     return None
 
 
+# "a claim Kyiv rejected", "Moscow denied it": the capital for its government
+_CAPITALS = {"Kyiv", "Kiev", "Moscow", "Kremlin"}
+_STANCE_AFTER_RE = re.compile(
+    r"(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+|did\s+|does\s+|also\s+|quickly\s+)?"
+    r"(?:not\s+|never\s+)?(?:said|says|say|denied|denies|deny|rejected|rejects|reject|"
+    r"claimed|claims|confirmed|confirms|confirm|accused|accuses|insisted|insists|blamed|"
+    r"blames|dismissed|dismisses|disputed|disputes|responded|respond|commented|comment|"
+    r"called|calls|acknowledged|acknowledges|account|version|response)\b"
+)
+_STANCE_BEFORE_RE = re.compile(r"\b(?:claim|claims|statement|accusation|allegation)\s+$")
+
+
+def _without_capitals_speaking(text: str, places: list) -> list:
+    if not any(m.text in _CAPITALS for m in places):
+        return places
+    return [
+        m
+        for m in places
+        if m.text not in _CAPITALS
+        or not (
+            _STANCE_AFTER_RE.match(text, m.end)
+            or _STANCE_BEFORE_RE.search(text, max(0, m.start - 30), m.start)
+        )
+    ]
+
+
 def _region_for(places: list, persons: list[Person], last_region: PlaceRef | None):
     gazetteer = get_gazetteer()
     for mention in places:
@@ -260,6 +287,10 @@ def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
             inside[0] if inside else (view.attributions[0] if len(view.attributions) == 1 else None)
         )
         if chosen is None:
+            # reported speech runs on: the sentences after "..., the governor said" in
+            # its paragraph are the governor's too, until the story turns elsewhere
+            if view.kind == "body" and not _TURN_RE.match(view.text):
+                return ctx.paragraph_speaker
             return None
         return resolve_speaker(
             chosen.speaker, gazetteer, ctx.persons, ctx.last_person, None, ctx.last_institution
@@ -286,6 +317,7 @@ def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
             ctx.paragraph_place = None
             ctx.paragraph_weapon = None
             ctx.paragraph_attacker = None
+            ctx.paragraph_speaker = None
         if view.kind == "heading":
             places = sorted(
                 (m for m in view.places if m.place.kind != "country"),
@@ -314,6 +346,18 @@ def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
         else:
             follow_up_topics(view, ctx)
         _remember(view, ctx)
+        if view.attributions:
+            ctx.paragraph_speaker = resolve_claimant(view, (0, len(view.text)))
+        elif _TURN_RE.match(view.text):
+            ctx.paragraph_speaker = None
+
+
+# "Separately, ...", "Meanwhile, ...": the story turns to another source or event
+_TURN_RE = re.compile(
+    r"^(?:separately|meanwhile|elsewhere|in addition|also|earlier|later|in other news|"
+    r"on the other hand|in russia|in ukraine)\b",
+    re.IGNORECASE,
+)
 
 
 # Who reports air-defence results: the defending side's military bodies.

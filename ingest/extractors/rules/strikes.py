@@ -368,7 +368,7 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
     weapon_cues = [w for w in view.weapons if not cues.inside((w.start, w.end), described)]
     weapon_spans = [(w.start, w.end) for w in weapon_cues]
     nested = nested_spans(text, view.dates)
-    masked = sorted([*nested, *_verbal_attacks(text, ctx), *described])
+    masked = sorted([*nested, *_verbal_attacks(text, ctx), *described, *_earlier_attacks(text)])
     airport_only = (
         cues.may_name_flights(text)
         and bool(cues.AIRPORT_RE.search(text))
@@ -590,6 +590,26 @@ _ATTACK_ON_NAME_RE = re.compile(
 )
 
 
+# "toured a building damaged in a recent missile attack": an earlier attack, undated,
+# that the sentence only mentions
+_EARLIER_ATTACK_RE = re.compile(
+    r"\b(?:(?:damaged|destroyed|hit|struck|ruined)\s+(?:in|by|during)\s+)?(?:a|an|the)\s+"
+    r"(?:recent|earlier|previous|past)\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|shelling|raids?)\b",
+    re.IGNORECASE,
+)
+
+
+def _earlier_attacks(text: str) -> list[tuple[int, int]]:
+    if (
+        "recent" not in text
+        and "earlier" not in text
+        and "previous" not in text
+        and ("past" not in text)
+    ):
+        return []
+    return [match.span() for match in _EARLIER_ATTACK_RE.finditer(text)]
+
+
 def _verbal_attacks(text: str, ctx: ArticleContext) -> list[tuple[int, int]]:
     """Spans of "attack(s) on <a person met in the article>": no strike."""
     if "attack" not in text:
@@ -706,11 +726,12 @@ def _follow_up(focus: StrikeDraft, visible: str, outcome_cues, killed, injured, 
 
 
 def _with_side(claimant: Claimant | None, place: PlaceRef | None) -> Claimant | None:
-    """A governor or local official speaks for the side whose territory it is."""
+    """A governor or local official speaks for the side whose territory it is; so does
+    an air force that names no country (it tells of strikes on its own side)."""
     if claimant is None or claimant.side or place is None:
         return claimant
     role = (claimant.role or "").lower()
-    if _LOCAL_ROLE_RE.search(role):
+    if _LOCAL_ROLE_RE.search(role) or role in ("air force", "regional air command"):
         return Claimant(claimant.name, claimant.role, place.country)
     return claimant
 

@@ -157,7 +157,8 @@ class ArticleContext:
     paragraph_index: int = -1
     paragraph_weapon: str | None = None
     paragraph_attacker: str | None = None
-    paragraph_speaker: Claimant | None = None
+    # the paragraph's last sentence with a speaker (a SentenceView until resolved)
+    paragraph_speaker: object = None
     dominant_weapon: str | None = None
     dominant_attacker: dict[str | None, str] = field(default_factory=dict)
     last_visit: VisitDraft | None = None

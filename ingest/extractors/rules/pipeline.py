@@ -89,7 +89,7 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
     weapon_votes: Counter[str] = Counter()
     attacker_votes: Counter[str] = Counter()
     body_begun = False
-    last_region: PlaceRef | None = None
+    earlier_places: list[PlaceMention] = []  # of the last sentence that named a place
     for text in filter(None, [article.title]):
         weapon_votes.update(c.value for c in cues.weapons(text))
         attacker_votes.update(c.value for c in cues.attacker_cues(text))
@@ -114,9 +114,11 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
                 merged.append(person)
             places = _without_districts(sentence.text, gazetteer.find(sentence.text))
             places = _without_capitals_speaking(sentence.text, places)
-            if _SETTLEMENT_GATE in sentence.text:
+            if _names_a_settlement(sentence.text):
+                last_region = _last_area(earlier_places, gazetteer)
                 places = _with_unlisted_settlements(sentence.text, places, persons, last_region)
-            last_region = _last_area(places, gazetteer) or last_region
+            if places:
+                earlier_places = places
             view = SentenceView(
                 sentence=sentence,
                 places=places,
@@ -164,7 +166,20 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
 
 # "the town of Lgov", "the village of X": a settlement by its own word, which the
 # gazetteer (towns above a size) may not list
-_SETTLEMENT_GATE = " of "
+
+
+def _names_a_settlement(text: str) -> bool:
+    # chained substring tests: most sentences name none, and this runs on every one
+    return "of " in text and (
+        "town of" in text
+        or "village of" in text
+        or "city of" in text
+        or "settlement of" in text
+        or "hamlet of" in text
+        or "township of" in text
+    )
+
+
 _SETTLEMENT_RE = re.compile(
     # "near the village of X" places a site (a plant in focus), not the strike itself
     r"(?<!near the )(?<!outside the )(?<!close to the )(?<!next to the )"
@@ -243,7 +258,12 @@ _STANCE_BEFORE_RE = re.compile(r"\b(?:claim|claims|statement|accusation|allegati
 
 
 def _without_capitals_speaking(text: str, places: list) -> list:
-    if not any(m.text in _CAPITALS for m in places):
+    if (
+        "Kyiv" not in text
+        and "Moscow" not in text
+        and "Kiev" not in text
+        and ("Kremlin" not in text)
+    ):
         return places
     return [
         m
@@ -289,7 +309,13 @@ def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
         if chosen is None:
             # reported speech runs on: the sentences after "..., the governor said" in
             # its paragraph are the governor's too, until the story turns elsewhere
-            if view.kind == "body" and not _TURN_RE.match(view.text):
+            if ctx.paragraph_speaker is not None and view.kind == "body":
+                if _TURN_RE.match(view.text):
+                    return None
+                if isinstance(ctx.paragraph_speaker, SentenceView):
+                    # resolved only when a later sentence needs it: most never do
+                    told = ctx.paragraph_speaker
+                    ctx.paragraph_speaker = resolve_claimant(told, (0, len(told.text)))
                 return ctx.paragraph_speaker
             return None
         return resolve_speaker(
@@ -347,8 +373,8 @@ def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
             follow_up_topics(view, ctx)
         _remember(view, ctx)
         if view.attributions:
-            ctx.paragraph_speaker = resolve_claimant(view, (0, len(view.text)))
-        elif _TURN_RE.match(view.text):
+            ctx.paragraph_speaker = view
+        elif ctx.paragraph_speaker is not None and _TURN_RE.match(view.text):
             ctx.paragraph_speaker = None
 
 

@@ -224,3 +224,44 @@ def test_reported_speech_runs_on_in_its_paragraph_until_the_story_turns():
     claimants = {s.place.name: s.claimed_by for s in record.strikes}
     assert (claimants["Lutsk"].name, claimants["Lutsk"].side) == ("Air Force", "UA")
     assert claimants["Rivne"] is None
+
+
+def test_two_officials_joined_by_and_both_visit():
+    record = run(
+        "Ukraine's Defence Minister Denys Shmyhal and his Lithuanian counterpart Dovile "
+        "Sakaliene visited a drone factory in western Ukraine on Monday."
+    )
+    visitors = {(v.visitor.name, v.visitor.role, v.visitor.country) for v in record.visits}
+    assert visitors == {
+        ("Denys Shmyhal", "Defence Minister", "UA"),
+        ("Dovile Sakaliene", "Defence Minister", "LT"),
+    }
+
+
+def test_the_date_written_after_the_attack_is_the_attacks():
+    record = run(
+        "Governor Alexander Khinshtein visited the village of Glushkovo in the Kursk "
+        "region on Saturday after a Ukrainian drone attack on Friday night destroyed a "
+        "warehouse.",
+        published_at="2025-10-12",
+    )
+    (strike,) = record.strikes
+    assert str(strike.date) == "2025-10-10"
+
+
+def test_a_five_storey_building_counts_no_missiles():
+    record = run(
+        "Russian missiles struck Kyiv overnight, destroying a five-storey building and "
+        "killing 23 people, the emergency service said."
+    )
+    assert record.interceptions == []
+    (strike,) = record.strikes
+    assert strike.killed == 23
+
+
+def test_a_placeless_aftermath_in_the_paragraph_is_the_same_strike():
+    record = run(
+        "Ukrainian drones attacked the Novocherkassk power plant in the Rostov region "
+        "overnight, regional authorities said. A transformer caught fire."
+    )
+    assert [s.place.name for s in record.strikes] == ["Novocherkassk"]

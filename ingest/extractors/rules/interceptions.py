@@ -106,6 +106,8 @@ _REGION_COUNT_RE = re.compile(
     r"(?:over|above|in|in the skies over)\s+(?:the\s+)?(?:territory of\s+)?(?:the\s+)?[A-Z]"
 )
 _NOT_WEAPON_NOUN_RE = re.compile(
+    # "a five-storey building", "a 70-year-old woman": the number is part of an adjective
+    r"^-(?:stor(?:e)?y|floor|year|month|day|hour|kilomet|metre|meter|ton)|"
     r"^\s+(?:people|persons?|civilians?|residents?|children|men|women|houses?|homes?|"
     r"buildings?|regions?|oblasts?|cities|towns|villages|districts?|settlements?|hours?|"
     r"minutes?|days?|kilomet|km|miles?|years?|times|percent|per cent|%|floors?|apartments?|"

@@ -285,6 +285,10 @@ def _persons_in(text: str, gazetteer: Gazetteer) -> tuple[tuple, ...]:
         elif appositive:
             role = _APPOSITIVE_LEAD_RE.sub("", appositive)
         country, admin1 = _country_of(f"{title_text} {appositive}", gazetteer)
+        if role is None and persons and (counterpart := _COUNTERPART_RE.search(window)):
+            # "X and his Lithuanian counterpart Y": Y holds X's office in Lithuania
+            role = persons[-1][1]
+            country = DEMONYMS.get(counterpart.group("adj").lower()) or country
         persons.append((name, role, country, admin1, name_start, 0))
     # officials news names by surname alone: "Zelensky said", "Putin visited ..."
     named = [(start, start + len(name)) for name, *_, start, _ in persons]
@@ -295,6 +299,11 @@ def _persons_in(text: str, gazetteer: Gazetteer) -> tuple[tuple, ...]:
         persons.append((full_name, role, country, None, match.start(), len(match.group(1))))
     persons.sort(key=lambda person: person[4])
     return tuple(persons)
+
+
+_COUNTERPART_RE = re.compile(
+    r"\b(?:his|her|their)\s+(?P<adj>[A-Z][\w'’]+)\s+counterparts?\s*,?\s*$"
+)
 
 
 def _role_from_title(title: str) -> str:

@@ -193,6 +193,8 @@ def _date_for(
         [d for d in view.dates if span[0] <= d.start < span[1] and usable(d)],
         [d for d in view.dates if usable(d)],
     ):
+        if len(pool) > 1:
+            pool = _attack_date_first(view.text, pool)
         for mention in pool:
             if mention.kind == "event":
                 if ctx.narrative_date:
@@ -211,6 +213,17 @@ def _date_for(
     if ctx.anchor:
         return ctx.anchor, "day", False
     return None, "unknown", False
+
+
+def _attack_date_first(text: str, pool: list[DateMention]) -> list[DateMention]:
+    """ "visited on Saturday ... after a drone attack on Friday night": the date written
+    right after the attack's own word is the attack's."""
+    for _, end, _ in _trigger_words(text):
+        for mention in pool:
+            gap = text[end : mention.start]
+            if 0 <= mention.start - end <= 30 and "," not in gap:
+                return [mention, *(d for d in pool if d is not mention)]
+    return pool
 
 
 def _strike_places(
@@ -657,6 +670,8 @@ def _claimant_region(view: SentenceView, span: tuple[int, int], ctx: ArticleCont
         ):
             return [mention]
     if ctx.paragraph_place is not None and ctx.paragraph_index == view.sentence.paragraph:
+        if ctx.focus is not None and ctx.focus_paragraph == view.sentence.paragraph:
+            return []  # "A transformer caught fire.": more of the strike just told
         return [PlaceMention(ctx.paragraph_place, 0, 0, ctx.paragraph_place.name)]
     return []
 

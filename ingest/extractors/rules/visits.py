@@ -184,6 +184,27 @@ def _visitor(
     return None
 
 
+# "X and his Lithuanian counterpart Y visited": X went too
+_COORDINATED_RE = re.compile(
+    r"^\s*,?\s*(?:and|together with|along with|accompanied by)\s+(?:[\w'’.-]+\s+){0,5}$", re.I
+)
+
+
+def _fellow_visitors(view: SentenceView, visitor: Person, verb_start: int) -> list[Person]:
+    """People named just before the visitor and joined to it by "and", in text order."""
+    base = view.sentence.start
+    before = [p for p in view.persons if p.start - base < verb_start and p.start < visitor.start]
+    fellows: list[Person] = []
+    end = visitor.start - base
+    for person in reversed(before):
+        gap = view.text[person.start - base + person.length : end]
+        if not _COORDINATED_RE.match(gap) and not (fellows and gap.strip() == ","):
+            break
+        fellows.insert(0, person)
+        end = person.start - base
+    return fellows
+
+
 _CAPITAL_RE = re.compile(r"^\s*(?:the\s+)?(?P<adj>[A-Z][\w'’]+)\s+capital\b")
 
 
@@ -264,10 +285,14 @@ def find_visits(view: SentenceView, ctx: ArticleContext, date_for) -> list[Visit
     if not shown and not travel:
         return drafts
     found = [(m, None) for m in TRAVEL_RE.finditer(text)] if travel else []
+    pairs = []
     for match, shown_person in found or shown:
         visitor = shown_person or _visitor(view, match.start(), match.end(), ctx)
         if visitor is None:
             continue
+        pairs += [(match, other) for other in _fellow_visitors(view, visitor, match.start())]
+        pairs.append((match, visitor))
+    for match, visitor in pairs:
         destination = _destination(view, match.end(), visitor)
         if destination is None:
             continue
@@ -281,6 +306,8 @@ def find_visits(view: SentenceView, ctx: ArticleContext, date_for) -> list[Visit
             and destination.kind == "country"
             and destination.country == visitor.country
             and not visitor.admin1
+            # a minister touring a plant somewhere in the country is visiting it
+            and not SITE_RE.search(text[match.start() :][:120])
         ):
             continue  # "returned to Germany" is going home
         announced = (

@@ -265,3 +265,13 @@ def test_a_placeless_aftermath_in_the_paragraph_is_the_same_strike():
         "overnight, regional authorities said. A transformer caught fire."
     )
     assert [s.place.name for s in record.strikes] == ["Novocherkassk"]
+
+
+def test_each_count_takes_its_own_verb_and_a_launch_joins_its_breakdown():
+    record = run(
+        "Russia launched 142 drones and four missiles at Ukraine overnight, the air force "
+        "said, adding that 90 drones were shot down and 40 were 'locationally lost'. Of "
+        "the four missiles, three were destroyed."
+    )
+    claims = {(c.weapon, c.launched, c.intercepted, c.lost) for c in record.interceptions}
+    assert claims == {("drone", 142, 90, 40), ("missile", 4, 3, None)}

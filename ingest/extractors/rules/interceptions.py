@@ -99,6 +99,9 @@ _ANY_CUE_RE = fast(
 )
 _GROUP_JOIN_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|as well as\s+|plus\s+)$")
 _OF_RE = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|them\b|which\b|these\b|those\b)?\s*", re.I)
+_PREDICATE_GAP_RE = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:were|was|have been|had been|has been)\s+(?:\w+ly\s+)?$", re.I
+)
 _OF_NOUN_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|these|those)\s+", re.I)
 _WHICH_RE = fast(re.compile(r"(?:of (?:which|them|these|those)|out of them)\s*,?\s*$", re.I))
 _REGION_COUNT_RE = re.compile(
@@ -417,7 +420,22 @@ def _roles(text: str, groups: list[Group]) -> bool:
         previous_end = groups[index - 1].end if index else 0
         next_start = groups[index + 1].start if index + 1 < len(groups) else len(text)
         best: tuple[int, str] | None = None
+        # "90 were shot down and 40 were lost": the verb right after the group before
+        # is that group's, when this group has a verb of its own
+        theirs = [
+            (start, end)
+            for start, end, _ in cues_found
+            if index
+            and previous_end <= start
+            and end <= group.start
+            and _PREDICATE_GAP_RE.match(text, previous_end, start)
+        ]
+        own = [
+            (start, end) for start, end, _ in cues_found if group.end <= start and end <= next_start
+        ]
         for start, end, role in cues_found:
+            if own and (start, end) in theirs:
+                continue
             if previous_end <= start and end <= group.start:
                 distance = group.start - end
             elif group.end <= start and end <= next_start:

@@ -624,7 +624,8 @@ def _joinable(a: InterceptionDraft, b: InterceptionDraft, text: str) -> bool:
             return False
     filled_a = {f for f in ("launched", "intercepted", "lost") if getattr(a, f) is not None}
     filled_b = {f for f in ("launched", "intercepted", "lost") if getattr(b, f) is not None}
-    return not (filled_a & filled_b) or filled_a == filled_b
+    # the counts they share agree (checked above): one completes the other
+    return not (filled_a & filled_b) or filled_a <= filled_b or filled_b <= filled_a
 
 
 def _tidy_visits(drafts: list[VisitDraft]) -> list[VisitDraft]:

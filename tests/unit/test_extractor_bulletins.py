@@ -275,3 +275,24 @@ def test_each_count_takes_its_own_verb_and_a_launch_joins_its_breakdown():
     )
     claims = {(c.weapon, c.launched, c.intercepted, c.lost) for c in record.interceptions}
     assert claims == {("drone", 142, 90, 40), ("missile", 4, 3, None)}
+
+
+def test_a_local_body_reports_and_the_other_side_confirms():
+    record = run(
+        "A Ukrainian drone attack on the Ilsky refinery in Krasnodar Krai on Friday "
+        "caused a fire, the regional operational headquarters said. Ukraine's General "
+        "Staff later confirmed the strike, saying the refinery supplies the army."
+    )
+    sides = sorted((s.claimed_by.side, s.place.name) for s in record.strikes)
+    assert [side for side, _ in sides] == ["RU", "UA"]
+    assert len({place for _, place in sides}) == 1
+    assert all(s.attacker == "UA" for s in record.strikes)
+
+
+def test_a_prosecutors_office_speaks_for_its_side():
+    record = run(
+        "Russian missiles hit apartment blocks in Ternopil overnight. At least 19 people "
+        "were killed, the regional prosecutor's office said."
+    )
+    (strike,) = record.strikes
+    assert (strike.claimed_by.role, strike.claimed_by.side) == ("prosecutor's office", "UA")

@@ -130,7 +130,11 @@ GROUP_RE = re.compile(
     r"^(?:the\s+)?(?P<adj>[\w.'’ -]+?\s+)?(?P<group>officials|authorities|military|army|"
     r"armed forces|forces|air defen[cs]es?|media|channels|emergency services|"
     r"government|governments|administration|ministry|residents|witnesses|sources|"
-    r"governor|mayor|spokesman|spokeswoman|spokesperson|official|command)$",
+    r"governor|mayor|spokesman|spokeswoman|spokesperson|official|command|"
+    # local bodies that report strikes: "the regional operational headquarters",
+    # "the regional prosecutor's office", "the emergency service"
+    r"(?:operational |emergency |crisis )?headquarters|prosecutor['’]s office|prosecutors|"
+    r"emergency service|police)$",
     re.IGNORECASE,
 )
 
@@ -398,12 +402,20 @@ _ASIDE_RE = re.compile(
 )
 
 
+_ADVERB_AT_END_RE = re.compile(
+    r"(?<=\w)\s+(?:later|also|earlier|then|separately|previously|subsequently|since|"
+    r"officially|publicly|initially|first)$"
+)
+
+
 def _speaker_before(before: str) -> tuple[str | None, int]:
     """The noun phrase right before a speech verb, with an optional appositive."""
     text = before.rstrip()
     aside = _ASIDE_RE.search(text)
     if aside:
         text = text[: aside.start()]
+    # "the General Staff later confirmed": an adverb between the speaker and the verb
+    text = _ADVERB_AT_END_RE.sub("", text)
     # "Andriy Kovalenko, head of ..., said"
     if text.endswith(","):
         head = text[:-1]
@@ -475,6 +487,14 @@ def _speaker_before(before: str) -> tuple[str | None, int]:
             "media",
             "channels",
             "telegram",
+            "headquarters",
+            "operational",
+            "crisis",
+            "prosecutor's",
+            "prosecutor’s",
+            "prosecutors",
+            "office",
+            "police",
         }
         if not (capital or connective or ROLE_RE.fullmatch(lower)):
             break

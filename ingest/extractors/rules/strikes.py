@@ -44,6 +44,9 @@ TRIGGER_RE = fast(
         r"(?:drone|missile|air|rocket|bomb) (?:strike|attack|raid)s? (?:killed|wounded|injured|"
         r"damaged|hit|destroyed|set)|wrecked|knocked out|taken out of service|"
         r"(?:attack|strike|raid)s?\b[^.;]{0,40}?\b(?:was |were )?aimed (?:[\w ]{0,20}?)at|"
+        # the other side owning a strike told before: "the General Staff confirmed the strike"
+        r"(?:confirmed|claimed|acknowledged)\s+(?:responsibility for\s+)?(?:the|a|an|this|that)\s+"
+        r"(?:[\w-]+\s+)?(?:strike|attack|hit)s?|"
         # the Russian ministry's "delivered a massive strike with ... against ..."
         r"(?:delivered|inflicted|carried out|conducted)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}strikes?|"
         # a fire reported at a site, the way local channels tell a strike's aftermath
@@ -126,7 +129,10 @@ _FOLLOW_UP_GATE_RE = fast(
     )
 )
 _CITY_BEFORE_TARGET_RE = re.compile(r"[\s'’s]*(?:oil\s+)?")
-_LOCAL_ROLE_RE = re.compile(r"governor|mayor|official|authorit|administration|government|head")
+_LOCAL_ROLE_RE = re.compile(
+    r"governor|mayor|official|authorit|administration|government|head|prosecutor|police|"
+    r"emergency service|headquarters"
+)
 _STRIKE_VERB_WORD_RE = re.compile(r"\b(?:struck|hit|damaged|destroyed)\b", re.I)
 OCCUPIED_DEFAULT_UA = {"UA-43", "UA-40"}  # Crimea, Sevastopol: mostly Ukrainian strikes
 CONTESTED = {"UA-14", "UA-09", "UA-23", "UA-65"}

@@ -296,3 +296,24 @@ def test_a_prosecutors_office_speaks_for_its_side():
     )
     (strike,) = record.strikes
     assert (strike.claimed_by.role, strike.claimed_by.side) == ("prosecutor's office", "UA")
+
+
+def test_an_office_then_its_holder_by_name_is_one_source():
+    record = run(
+        "Two civilians were killed when Ukrainian drones attacked the city of Belgorod on "
+        "Friday evening, the regional governor said.\n\n"
+        '"The Armed Forces of Ukraine attacked Belgorod. Two men died," Vyacheslav '
+        "Gladkov wrote."
+    )
+    (strike,) = record.strikes
+    assert (strike.claimed_by.name, strike.claimed_by.role) == ("Vyacheslav Gladkov", "governor")
+
+
+def test_a_date_after_an_attack_word_must_be_a_day():
+    record = run(
+        "Russian drones hit gas facilities in the Poltava region overnight, Naftogaz said "
+        "on Wednesday, calling it the twelfth attack on its sites this month.",
+        published_at="2025-10-08",
+    )
+    (strike,) = record.strikes
+    assert (str(strike.date), strike.date_precision) == ("2025-10-08", "day")

@@ -521,7 +521,27 @@ def _tidy_strikes(drafts: list[StrikeDraft]) -> list[StrikeDraft]:
 
 
 def _same_source(a, b) -> bool:
-    return a is None or b is None or a.name == b.name
+    return a is None or b is None or a.name == b.name or _stands_for(a, b) or _stands_for(b, a)
+
+
+def _stands_for(generic, person) -> bool:
+    """ "the regional governor said" and, a line later, "Vyacheslav Gladkov wrote": one
+    source, named once by office and once by name."""
+    role = (generic.role or "").lower()
+    return (
+        bool(role)
+        and (generic.name or "").lower().endswith(role)
+        and len((person.name or "").split()) >= 2
+        and (person.role is None or role in person.role.lower())
+        and (generic.side is None or person.side is None or generic.side == person.side)
+    )
+
+
+def _named(person, generic):
+    """The named source, with what the office-only mention adds (its role, its side)."""
+    if person is None or generic is None:
+        return person or generic
+    return replace(person, role=person.role or generic.role, side=person.side or generic.side)
 
 
 def _merge_strike(into: StrikeDraft, other: StrikeDraft) -> None:
@@ -532,7 +552,8 @@ def _merge_strike(into: StrikeDraft, other: StrikeDraft) -> None:
     into.target_name = into.target_name or other.target_name
     into.killed = into.killed if into.killed is not None else other.killed
     into.injured = into.injured if into.injured is not None else other.injured
-    into.claimant = into.claimant or other.claimant
+    if into.claimant is None or (other.claimant and _stands_for(into.claimant, other.claimant)):
+        into.claimant = _named(other.claimant, into.claimant)
     if into.weapon == "unknown":
         into.weapon = other.weapon
 

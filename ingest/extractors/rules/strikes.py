@@ -227,7 +227,8 @@ def _attack_date_first(text: str, pool: list[DateMention]) -> list[DateMention]:
     for _, end, _ in _trigger_words(text):
         for mention in pool:
             gap = text[end : mention.start]
-            if 0 <= mention.start - end <= 30 and "," not in gap:
+            # a day, not "the twelfth attack on its infrastructure this month"
+            if mention.precision == "day" and 0 <= mention.start - end <= 30 and "," not in gap:
                 return [mention, *(d for d in pool if d is not mention)]
     return pool
 

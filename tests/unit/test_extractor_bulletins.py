@@ -317,3 +317,13 @@ def test_a_date_after_an_attack_word_must_be_a_day():
     )
     (strike,) = record.strikes
     assert (str(strike.date), strike.date_precision) == ("2025-10-08", "day")
+
+
+def test_the_side_that_intercepts_defends_and_uavs_in_capitals_have_a_side():
+    record = run(
+        "Ukrainian forces intercepted 10 of 14 Kinzhal missiles, the air force said.\n\n"
+        "Between 8 p.m. and 11 p.m., Russian air defence systems destroyed 41 Ukrainian "
+        "fixed-wing UAVs, the ministry said."
+    )
+    sides = {(c.weapon, c.attacker, c.defender) for c in record.interceptions}
+    assert sides == {("ballistic_missile", "RU", "UA"), ("drone", "UA", "RU")}

@@ -203,7 +203,8 @@ _SIDE_WORD = r"(?P<side>Ukrainian|Ukraine's|Ukraine|Kyiv's|Kyiv|Russian|Russia's
 ATTACKER_RES = [
     # "Ukrainian drones", "Russian missile strike", "Ukraine's drone attack"
     re.compile(
-        _SIDE_WORD + r"\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?|missiles?|attacks?|strikes?|"
+        # "UAVs" as written in capitals too
+        _SIDE_WORD + r"\s+(?:[\w-]+\s+){0,2}?(?:drones?|(?i:uavs?)|missiles?|attacks?|strikes?|"
         r"raids?|forces|military|army|troops|shelling|bombers?|aircraft|navy|fleet|"
         r"artillery|rockets?|glide bombs?|bombs?|units|armed forces|offensive|assault)\b"
         # "Ukrainian military airfields", "Russian drone factories": the target's side
@@ -286,7 +287,10 @@ def enemy_cue(text: str, voice_of) -> Cue | None:
 DEFENDER_RE = fast(
     re.compile(
         _SIDE_WORD + r"\s+(?:[\w-]+\s+){0,2}?(?:air[- ]defen[cs]es?|air force|air defen[cs]e "
-        r"(?:forces|units|systems)|mobile fire groups|electronic warfare)\b"
+        r"(?:forces|units|systems)|mobile fire groups|electronic warfare|"
+        # "Ukrainian forces intercepted 10 of 14 Kinzhals": the side that shoots down
+        r"(?:forces|troops|military|army|units|defenders)\s+(?:have\s+|had\s+)?"
+        r"(?:intercepted|shot down|downed|destroyed|repelled|neutrali[sz]ed))\b"
     )
 )
 DEFENDER_OVER_RE = fast(re.compile(r"\bover\s+(?:the\s+)?" + _SIDE_WORD + r"(?:n territory)?\b"))

@@ -327,3 +327,17 @@ def test_the_side_that_intercepts_defends_and_uavs_in_capitals_have_a_side():
     )
     sides = {(c.weapon, c.attacker, c.defender) for c in record.interceptions}
     assert sides == {("ballistic_missile", "RU", "UA"), ("drone", "UA", "RU")}
+
+
+def test_a_named_weapon_tells_whose_it_is_when_no_side_is_named():
+    record = run(
+        "The ministry said its air defences had shot down eight ATACMS missiles over "
+        "Crimea on Monday, and that debris had damaged a house in Novofedorivka."
+    )
+    (claim,) = record.interceptions
+    assert (claim.attacker, claim.defender) == ("UA", "RU")
+    assert all(s.attacker == "UA" for s in record.strikes)
+    # a sentence naming both sides' weapons names neither
+    from ingest.extractors.rules.cues import model_side_cue
+
+    assert model_side_cue("Shaheds and ATACMS were both used.") is None

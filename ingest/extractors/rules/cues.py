@@ -266,6 +266,26 @@ _OCCUPIERS_RE = re.compile(
 )
 
 
+# Whose weapon a model is (public fact): a sentence that names no side but names the
+# weapon ("debris from downed ATACMS damaged a house") names its user
+_MODEL_SIDE_RE = re.compile(
+    r"\b(?P<UA>ATACMS|Storm Shadows?|SCALP|Neptunes?|HIMARS|Taurus|Flamingos?|Liutyi|Lyutyi|"
+    r"Bobers?|Palianytsias?)\b|"
+    r"\b(?P<RU>Shaheds?|Gerans?|Iskanders?(?:-[MK])?|Kinzhals?|Kalibrs?|Kh-\d+\w*|Oniks|"
+    r"Zircons?|Lancets?|KABs?|Gerberas?)\b"
+)
+
+
+def model_side_cue(text: str) -> Cue | None:
+    """The side whose weapon the sentence names, when it names one side's only."""
+    found = list(_MODEL_SIDE_RE.finditer(text))
+    sides = {match.lastgroup for match in found}
+    if len(sides) != 1:
+        return None
+    first = found[0]
+    return Cue(first.start(), first.end(), first.lastgroup, first.group(0))
+
+
 def enemy_cue(text: str, voice_of) -> Cue | None:
     """The attacker a sentence names as "the enemy": the other side from the voice
     telling it (`voice_of()`, asked only when needed; Ukraine's when unknown, as the

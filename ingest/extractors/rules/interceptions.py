@@ -693,6 +693,7 @@ def _sides(view: SentenceView, claimant, ctx: ArticleContext) -> tuple[str | Non
     defender = defenders[0].value if defenders else None
     if attacker is None:
         enemy = cues.enemy_cue(text, lambda: voice_side(claimant, ctx))
+        enemy = enemy or cues.model_side_cue(text)
         attacker = enemy.value if enemy else None
     if defender is None:
         downed = [
@@ -705,7 +706,9 @@ def _sides(view: SentenceView, claimant, ctx: ArticleContext) -> tuple[str | Non
         ]
         if claimant is not None and claimant.side in OPPONENT:
             defender = claimant.side
-        elif downed:
+        elif downed and downed[0].place.country != attacker:
+            # (an attacker's weapon downed over occupied land, "ATACMS over Crimea",
+            # leaves the attacker to decide)
             defender = downed[0].place.country
         elif attacker in OPPONENT:
             defender = OPPONENT[attacker]

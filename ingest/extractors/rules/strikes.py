@@ -403,6 +403,7 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
     if not sentence_sides:
         whole = (0, len(text))
         enemy = cues.enemy_cue(text, lambda: voice_side(resolve_claimant(view, whole), ctx))
+        enemy = enemy or (cues.model_side_cue(text) if weapon_cues else None)
         sentence_sides = [enemy] if enemy else []
     for span in cues.clauses(text):
         clause = text[span[0] : span[1]]

@@ -341,3 +341,14 @@ def test_a_named_weapon_tells_whose_it_is_when_no_side_is_named():
     from ingest.extractors.rules.cues import model_side_cue
 
     assert model_side_cue("Shaheds and ATACMS were both used.") is None
+
+
+def test_a_leader_meeting_abroad_has_travelled_there():
+    record = run(
+        "Finnish President Alexander Stubb held talks with Zelensky in Kyiv on Monday. "
+        "Zelensky met the mayor in Lviv. Putin held talks with Xi Jinping by video link. "
+        "Polish Prime Minister Donald Tusk will meet Zelensky in Kyiv next week."
+    )
+    assert [(v.visitor.name, v.destination.name) for v in record.visits] == [
+        ("Alexander Stubb", "Kyiv")
+    ]

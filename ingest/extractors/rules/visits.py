@@ -190,6 +190,28 @@ _COORDINATED_RE = re.compile(
 )
 
 
+# "Stubb held talks with Zelensky in Kyiv", "Putin met Lukashenko in Minsk": a leader
+# meeting abroad has travelled there (read only for visitors from another country)
+_FOREIGN_MEETING_RE = re.compile(
+    r"\b(?:held talks|met)\b(?!\s+(?:by|via|over)\b)[^.;:]{0,80}?\b(?:in|at)\s+(?=[A-Z])"
+)
+
+
+def _abroad(view: SentenceView, match: re.Match[str], visitor: Person) -> bool:
+    if _FUTURE_RE.search(view.text[: match.start()]) or "video" in view.text:
+        return False
+    destination = _destination(view, match.end(), visitor)
+    return bool(
+        destination is not None
+        and visitor.country
+        and destination.country
+        and destination.country != visitor.country
+    )
+
+
+_FUTURE_RE = re.compile(r"\b(?:will|would|is to|are to|plans? to|expected to|due to)\s+\w*$")
+
+
 def _fellow_visitors(view: SentenceView, visitor: Person, verb_start: int) -> list[Person]:
     """People named just before the visitor and joined to it by "and", in text order."""
     base = view.sentence.start
@@ -282,9 +304,12 @@ def find_visits(view: SentenceView, ctx: ArticleContext, date_for) -> list[Visit
     drafts = []
     shown = _caption_presence(view)
     travel = _may_tell_travel(text)
-    if not shown and not travel:
+    meeting = "talks" in text or "met " in text
+    if not shown and not travel and not meeting:
         return drafts
     found = [(m, None) for m in TRAVEL_RE.finditer(text)] if travel else []
+    if not found and meeting:
+        found = [(m, None) for m in _FOREIGN_MEETING_RE.finditer(text)]
     pairs = []
     for match, shown_person in found or shown:
         visitor = shown_person or _visitor(view, match.start(), match.end(), ctx)
@@ -293,6 +318,8 @@ def find_visits(view: SentenceView, ctx: ArticleContext, date_for) -> list[Visit
         pairs += [(match, other) for other in _fellow_visitors(view, visitor, match.start())]
         pairs.append((match, visitor))
     for match, visitor in pairs:
+        if match.re is _FOREIGN_MEETING_RE and not _abroad(view, match, visitor):
+            continue
         destination = _destination(view, match.end(), visitor)
         if destination is None:
             continue

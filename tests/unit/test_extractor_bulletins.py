@@ -352,3 +352,9 @@ def test_a_leader_meeting_abroad_has_travelled_there():
     assert [(v.visitor.name, v.destination.name) for v in record.visits] == [
         ("Alexander Stubb", "Kyiv")
     ]
+
+
+def test_a_dateline_reading_ends_at_once_on_hostile_text():
+    # ambiguous separators once made the pattern backtrack without end on "A-A-A-..."
+    for text in ("A-" * 1000, "A." * 1000 + " x", "AB-CD " * 300):
+        assert dateline_end(text) == 0

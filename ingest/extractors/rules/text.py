@@ -70,7 +70,7 @@ MARKDOWN_IMAGE_RE = re.compile(r"^\s*!\[(?P<alt>[^\]]*)\]\([^)]*\)\s*$")
 # the story was filed and when, not where or when anything happened. It opens the first
 # paragraph, in capitals, with an agency in brackets, or with a country and a long dash.
 _DATELINE_RE = re.compile(
-    r"(?P<city>[A-Z][\w'’.-]*(?:[ /-][A-Z][\w'’.-]*){0,3})"
+    r"(?P<city>[A-Z][\w'’.]*(?:[ /-][A-Z][\w'’.]*){0,3})"
     r"(?P<country>,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
     r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
     r"(?:,\s*\d{4})?)?"
@@ -78,9 +78,13 @@ _DATELINE_RE = re.compile(
 )
 
 
+_DATELINE_MAX = 100
+
+
 def dateline_end(text: str) -> int:
     """Where a dateline at the start of `text` ends (0 when there is none)."""
-    found = _DATELINE_RE.match(text)
+    # a dateline is short: the pattern never reads past its possible end
+    found = _DATELINE_RE.match(text[:_DATELINE_MAX])
     if found is None:
         return 0
     city = found.group("city")

@@ -358,3 +358,26 @@ def test_a_dateline_reading_ends_at_once_on_hostile_text():
     # ambiguous separators once made the pattern backtrack without end on "A-A-A-..."
     for text in ("A-" * 1000, "A." * 1000 + " x", "AB-CD " * 300):
         assert dateline_end(text) == 0
+
+
+def test_a_total_set_off_by_of_which():
+    record = run(
+        "The air force said Russia used 40 missiles of various types and 70 attack "
+        "drones, of which air defences destroyed 28 missiles and 45 drones."
+    )
+    claims = {(c.weapon, c.launched, c.intercepted) for c in record.interceptions}
+    assert claims == {("missile", 40, 28), ("drone", 70, 45)}
+
+
+def test_the_kyiv_region_is_the_oblast_around_the_city():
+    record = run("Russian drones attacked the Kyiv region overnight, the governor said.")
+    (strike,) = record.strikes
+    assert (strike.place.name, strike.place.precision) == ("Kyiv Oblast", "region")
+
+
+def test_damage_reported_is_a_strike():
+    record = run(
+        "Russian drones attacked Chernihiv overnight, the mayor said. Damage to private "
+        "houses was reported in the Novozavodskyi district of Chernihiv."
+    )
+    assert any(s.target.type == "residential" for s in record.strikes)

@@ -102,6 +102,10 @@ _OF_RE = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|them\b|which\b|these\b|those
 _PREDICATE_GAP_RE = re.compile(
     r"\s*(?:[\w-]+\s+){0,2}?(?:were|was|have been|had been|has been)\s+(?:\w+ly\s+)?$", re.I
 )
+# "74 drones, of which ...": the comma sets the total off ("one of them" is a part)
+_TOTAL_BEFORE_PART_RE = re.compile(
+    r"\s*,\s*(?:of (?:which|them|these|those)|out of (?:which|them|these|those))\b", re.I
+)
 _OF_NOUN_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|these|those)\s+", re.I)
 _WHICH_RE = fast(re.compile(r"(?:of (?:which|them|these|those)|out of them)\s*,?\s*$", re.I))
 _REGION_COUNT_RE = re.compile(
@@ -445,6 +449,9 @@ def _roles(text: str, groups: list[Group]) -> bool:
             # prefer "lost" over a more distant cue
             if best is None or distance < best[0]:
                 best = (distance, role)
+        if _TOTAL_BEFORE_PART_RE.match(text, group.end):
+            # "... and 74 drones, of which air defences destroyed ...": a total
+            best = (0, "launched")
         following = groups[index + 1] if index + 1 < len(groups) else None
         if best is None and following is not None and following.items[0].total_of:
             # "52 of the 61 missiles and 187 of the 194 drones were neutralised": the

@@ -47,6 +47,8 @@ TRIGGER_RE = fast(
         # the other side owning a strike told before: "the General Staff confirmed the strike"
         r"(?:confirmed|claimed|acknowledged)\s+(?:responsibility for\s+)?(?:the|a|an|this|that)\s+"
         r"(?:[\w-]+\s+)?(?:strike|attack|hit)s?|"
+        # "Damage to private houses was reported"
+        r"damage to (?:the |a |an |several |some |two |three |private |residential )?|"
         # the Russian ministry's "delivered a massive strike with ... against ..."
         r"(?:delivered|inflicted|carried out|conducted)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}strikes?|"
         # a fire reported at a site, the way local channels tell a strike's aftermath

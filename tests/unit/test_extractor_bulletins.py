@@ -381,3 +381,13 @@ def test_damage_reported_is_a_strike():
         "houses was reported in the Novozavodskyi district of Chernihiv."
     )
     assert any(s.target.type == "residential" for s in record.strikes)
+
+
+def test_a_governor_tells_of_air_defence_over_the_ground_he_governs():
+    record = run(
+        "Drones struck the Ryazan oil refinery overnight.\n\n"
+        "Governor Pavel Malkov said air defence and electronic warfare had destroyed the "
+        "drones."
+    )
+    (claim,) = record.interceptions
+    assert (claim.attacker, claim.defender, claim.claimed_by.side) == ("UA", "RU", "RU")

@@ -723,10 +723,27 @@ def _sides(view: SentenceView, claimant, ctx: ArticleContext) -> tuple[str | Non
         attacker = OPPONENT[defender]
     if attacker is not None and attacker == defender:
         attacker = OPPONENT.get(defender)
+    if defender is None and attacker is None and _local_voice(claimant):
+        # "Governor X said air defence destroyed the drones": over the ground he governs,
+        # where the article's strike was
+        focus = ctx.focus.place if ctx.focus is not None else None
+        if focus is not None and focus.country in OPPONENT:
+            defender, attacker = focus.country, OPPONENT[focus.country]
     if defender is None and attacker is None:
         attacker = ctx.dominant_attacker.get(None)
         defender = OPPONENT.get(attacker) if attacker else None
     return attacker, defender
+
+
+_LOCAL_ROLE_RE = re.compile(r"governor|mayor|head|administration|authorit|official", re.I)
+
+
+def _local_voice(claimant) -> bool:
+    return (
+        claimant is not None
+        and claimant.side is None
+        and bool(_LOCAL_ROLE_RE.search(claimant.role or ""))
+    )
 
 
 def _regions(view: SentenceView, region_counts, intercept_present: bool):

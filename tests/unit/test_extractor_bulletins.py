@@ -391,3 +391,13 @@ def test_a_governor_tells_of_air_defence_over_the_ground_he_governs():
     )
     (claim,) = record.interceptions
     assert (claim.attacker, claim.defender, claim.claimed_by.side) == ("UA", "RU", "RU")
+
+
+def test_a_breakdown_of_the_downed_total_is_no_new_claim():
+    record = run(
+        "The air force said Russia used 60 missiles, and that 30 of the missiles were shot "
+        "down. The downed missiles included 20 Kh-101 cruise missiles and six Kalibrs."
+    )
+    assert [(c.weapon, c.launched, c.intercepted) for c in record.interceptions] == [
+        ("missile", 60, 30)
+    ]

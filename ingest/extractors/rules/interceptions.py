@@ -103,6 +103,11 @@ _PREDICATE_GAP_RE = re.compile(
     r"\s*(?:[\w-]+\s+){0,2}?(?:were|was|have been|had been|has been)\s+(?:\w+ly\s+)?$", re.I
 )
 # "74 drones, of which ...": the comma sets the total off ("one of them" is a part)
+_BREAKDOWN_RE = re.compile(
+    r"\b(?:downed|destroyed|intercepted|shot-down)\s+(?:\w+\s+)?(?:missiles|drones|uavs|"
+    r"targets|weapons)\s+(?:also\s+)?(?:included|include)\b",
+    re.I,
+)
 _TOTAL_BEFORE_PART_RE = re.compile(
     r"\s*,\s*(?:of (?:which|them|these|those)|out of (?:which|them|these|those))\b", re.I
 )
@@ -482,6 +487,8 @@ def find_interceptions(
     text = view.text
     if not _has_cue(text):
         return []
+    if ctx.interceptions and "includ" in text and _BREAKDOWN_RE.search(text):
+        return []  # "The downed missiles included 25 Kh-101 ...": the total, told again
     weapon_cues = view.weapons
     extra = [
         cues.Cue(m.start(), m.end(), "unknown", m.group(0)) for m in _AIR_MEANS_RE.finditer(text)

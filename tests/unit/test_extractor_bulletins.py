@@ -401,3 +401,14 @@ def test_a_breakdown_of_the_downed_total_is_no_new_claim():
     assert [(c.weapon, c.launched, c.intercepted) for c in record.interceptions] == [
         ("missile", 60, 30)
     ]
+
+
+def test_not_the_first_attack_is_history_unless_it_dates_one():
+    record = run(
+        "Drones hit the Tambov gunpowder plant on Monday, the governor said.\n\n"
+        "An analyst noted that it was not the first attack on the plant in Kotovsk.\n\n"
+        "It was not the first attack on the Ryazan refinery: drones damaged a unit "
+        "there in March 2024."
+    )
+    assert not any("analyst" in s.evidence.text for s in record.strikes)
+    assert any(s.date_precision == "month" for s in record.strikes)

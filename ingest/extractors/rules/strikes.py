@@ -583,11 +583,17 @@ _NO_COMMENT_RE = re.compile(
 )
 
 
+_NOT_FIRST_RE = re.compile(r"\bnot (?:the|its) first (?:[\w-]+ )?(?:attack|strike|time)\b", re.I)
+
+
 def _background(clause: str, view: SentenceView, span: tuple[int, int]) -> bool:
     """A clause that tells the course of the war rather than one attack (it speaks in
     the perfect or of repetition, and names no day), or a reaction to one told before."""
     if _NO_COMMENT_RE.search(clause):
         return True
+    if "first" in clause and _NOT_FIRST_RE.search(clause):
+        # "it was not the first attack on the plant": its history, unless it dates one
+        return not any(span[0] <= d.start < span[1] for d in view.dates)
     if not _BACKGROUND_RE.search(clause):
         return False
     return not any(span[0] <= d.start < span[1] and d.precision == "day" for d in view.dates)

@@ -194,3 +194,13 @@ def test_a_leader_meeting_abroad_has_travelled_there():
     assert [(v.visitor.name, v.destination.name) for v in record.visits] == [
         ("Alexander Stubb", "Kyiv")
     ]
+
+
+def test_a_governor_touring_a_site_is_at_home():
+    record = run(
+        "Photo: Governor Ivan Fedorov inspects a damaged apartment building in "
+        "Zaporizhzhia on Monday.\n\nRussian drones struck an apartment building in "
+        "Zaporizhzhia overnight, injuring four people, the governor said."
+    )
+    (visit,) = record.visits
+    assert (visit.visitor.name, visit.visitor.country) == ("Ivan Fedorov", "UA")

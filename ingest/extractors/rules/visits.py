@@ -212,6 +212,14 @@ def _abroad(view: SentenceView, match: re.Match[str], visitor: Person) -> bool:
 _FUTURE_RE = re.compile(r"\b(?:will|would|is to|are to|plans? to|expected to|due to)\s+\w*$")
 
 
+_LOCAL_ROLE_RE = re.compile(r"\b(?:governor|mayor|head|administration)\b", re.I)
+
+
+def _home_of(visitor: Person, destination: PlaceRef) -> str | None:
+    """A governor or mayor touring a site is at home: the destination's country."""
+    return destination.country if _LOCAL_ROLE_RE.search(visitor.role or "") else None
+
+
 def _fellow_visitors(view: SentenceView, visitor: Person, verb_start: int) -> list[Person]:
     """People named just before the visitor and joined to it by "and", in text order."""
     base = view.sentence.start
@@ -373,7 +381,7 @@ def find_visits(view: SentenceView, ctx: ArticleContext, date_for) -> list[Visit
                 date_precision=precision,
                 visitor_name=visitor.name,
                 visitor_role=visitor.role,
-                visitor_country=visitor.country,
+                visitor_country=visitor.country or _home_of(visitor, destination),
                 destination=destination,
                 kind=kind,
                 announced=announced,

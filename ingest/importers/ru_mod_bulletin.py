@@ -140,10 +140,13 @@ _AD_ACTOR = re.compile(
 )
 _THWARTED = re.compile(
     r"(пресечен\w*|предпринят\w*|предпринял\w*)\s+(?:\w+\s+){0,3}?(попытк\w*|ряд\s+попыток)"
-    r"[^.]{0,200}?атак",
+    r"[^.]{0,200}?атак|"
+    # the verb may close the sentence: "Попытка киевского режима ... атаку ... пресечена."
+    r"(попытк\w*|ряд\s+попыток)[^.]{0,100}?атак[^.]{0,240}?\b(пресечен\w*|сорван\w*)",
     re.IGNORECASE,
 )
 _LEAD_CHARS = 160
+_THWARTED_LEAD = 240
 
 
 def detect(masked: str, tokens: list[Token]) -> tuple[bool, str]:
@@ -158,6 +161,9 @@ def detect(masked: str, tokens: list[Token]) -> tuple[bool, str]:
         return True, "bulletin"
     first = sentences(tokens)[:2]
     lead_text = masked[first[0][0].start : first[-1][-1].end] if first else ""
+    # "7 сентября т.г. около 17.30 мск. пресечена попытка ...": a date and a time cut
+    # short sentences; the lead is at least the post's opening lines
+    lead_text = lead_text if len(lead_text) >= _THWARTED_LEAD else masked[:_THWARTED_LEAD]
     if _THWARTED.search(lead_text) and (has_weapon or has_actor):
         return True, "bulletin"
     return False, "no air-defence interception reported"

@@ -208,11 +208,16 @@ def weapon_for(model_field: str) -> tuple[Weapon, str | None, list[str]]:
     unknown = []
     for name in names:
         model = weapon_models.lookup(name)
-        if model is None:
-            unknown.append(name)
-            kinds.append(Weapon.unknown)
-        else:
+        if model is not None:
             kinds.append(model.weapon)
+            continue
+        # listed as unknown for the table's curators, but its kind read where it can be
+        unknown.append(name)
+        parts = [weapon_models.lookup(part) for part in weapon_models.variants(name)]
+        if parts and all(parts):
+            kinds.append(weapon_models.common_weapon([part.weapon for part in parts]))
+        else:
+            kinds.append(weapon_models.family_weapon(name) or Weapon.unknown)
     return weapon_models.common_weapon(kinds), model_field.strip(), unknown
 
 

@@ -82,8 +82,49 @@ def lookup(name: str) -> WeaponModel | None:
 
 
 def split_models(field: str) -> list[str]:
-    """A cell naming several models joins them with " and "."""
-    return [part.strip() for part in re.split(r"\s+and\s+", field.strip()) if part.strip()]
+    """A cell naming several models joins them with " and " (or commas)."""
+    return [part.strip() for part in re.split(r"\s+and\s+|,\s*", field.strip()) if part.strip()]
+
+
+def variants(name: str) -> list[str]:
+    """The models a name the table lacks may stand for: "Kh-59/69" is Kh-59 and Kh-69."""
+    parts = [part.strip() for part in name.split("/") if part.strip()]
+    if len(parts) < 2:
+        return []
+    expanded = [parts[0]]
+    prefix = re.match(r"^(.*?)(\d[\w-]*)$", parts[0])
+    for part in parts[1:]:
+        # a bare number repeats the family of the name before it
+        expanded.append(prefix.group(1) + part if prefix and part[:1].isdigit() else part)
+    return expanded
+
+
+# The family a name belongs to when the table does not list the exact model: a new
+# Shahed variant is a drone, an unlisted Kh- number an air-launched missile.
+_FAMILIES = (
+    (
+        re.compile(
+            r"shahed|geran|gerbera|garpi|гарпи|шахед|герань|гербер|drone|uav|бпла|бпла|"
+            r"беспилот|безпілот|дрон|lancet|ланцет",
+            re.I,
+        ),
+        Weapon.drone,
+    ),
+    (re.compile(r"iskander-?k\b|kalibr|калибр|cruise", re.I), Weapon.cruise_missile),
+    (
+        re.compile(r"iskander|искандер|іскандер|kinzhal|кинжал|кинджал|kn-?23|ballistic", re.I),
+        Weapon.ballistic_missile,
+    ),
+    (re.compile(r"\b(?:kh|x|х)-?\d|missile|ракет", re.I), Weapon.missile),
+)
+
+
+def family_weapon(name: str) -> Weapon | None:
+    """The kind of weapon a name's family tells, for names the table lacks."""
+    for pattern, weapon in _FAMILIES:
+        if pattern.search(name):
+            return weapon
+    return None
 
 
 _MISSILES = {Weapon.missile, Weapon.ballistic_missile, Weapon.cruise_missile}

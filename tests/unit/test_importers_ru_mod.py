@@ -297,3 +297,25 @@ def test_a_tally_over_several_nights_is_not_one_nights_figure():
     bulletin = parse_bulletin(text, posted)
     assert bulletin.tally(Weapon.drone).intercepted == 1177
     assert night_precision(bulletin.window_start, bulletin.window_end).value == "week"
+
+
+def test_a_thwarted_attack_told_verb_last_or_after_a_dated_lead_is_a_bulletin():
+    posted = dt.datetime(2024, 9, 7, 18, 0, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    verb_last = (
+        "Попытка киевского режима осуществить террористическую атаку с использованием "
+        "БПЛА самолетного типа на объекты на территории Российской Федерации пресечена. "
+        "Над территорией Ростовской области уничтожен один украинский беспилотный "
+        "летательный аппарат."
+    )
+    dated = (
+        "7 сентября т.г. около 17.30 мск. пресечена попытка киевского режима совершить "
+        "террористическую атаку БПЛА самолетного типа по объектам на территории "
+        "Российской Федерации. Украинский беспилотный летательный аппарат перехвачен над "
+        "территорией Брянской области."
+    )
+    for text, region in ((verb_last, "Rostov Oblast"), (dated, "Bryansk Oblast")):
+        bulletin = parse_bulletin(text, posted)
+        assert bulletin.is_bulletin, bulletin.reason
+        (tally,) = bulletin.tallies
+        assert tally.intercepted == 1
+        assert [r.region.name_en for r in tally.regions] == [region]

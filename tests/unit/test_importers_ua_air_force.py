@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+import pytest
+
 from ingest.contract import ExtractionRecord, Weapon
 from ingest.importers import ua_air_force
 from ingest.importers.series import ImportSummary, RecordLine, Rejected, Skipped, attack_night
@@ -139,3 +141,18 @@ def test_real_file_every_row_accounted_for_and_fast():
     for line in records(items).values():
         claim = line.interceptions[0]
         assert claim.date is not None and claim.window_start <= claim.window_end
+
+
+@pytest.mark.parametrize(
+    ("field", "weapon"),
+    [
+        ("Kh-59/69", Weapon.cruise_missile),  # a bare number repeats the family
+        ("Shahed-238", Weapon.drone),  # a new variant of a known family
+        ("Geran-3 and other drones", Weapon.drone),
+        ("Shahed-136/131, Gerbera", Weapon.drone),  # commas join models too
+        ("Kh-38", Weapon.missile),  # an unlisted Kh- number: a missile of unknown kind
+    ],
+)
+def test_models_the_table_lacks_take_their_familys_kind(field, weapon):
+    kind, model, _ = ua_air_force.weapon_for(field)
+    assert (kind, model) == (weapon, field)

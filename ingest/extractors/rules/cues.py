@@ -13,6 +13,7 @@ from ingest.extractors.rules.fastre import any_of, fast, stem_gate
 from ingest.extractors.rules.gazetteer import PlaceMention
 from ingest.extractors.rules.lexicon import (
     DEMONYMS,
+    OPPONENT,
     OUTCOME_RANK,
     OUTCOME_RE,
     TARGET_RE,
@@ -202,7 +203,8 @@ _SIDE_WORD = r"(?P<side>Ukrainian|Ukraine's|Ukraine|Kyiv's|Kyiv|Russian|Russia's
 ATTACKER_RES = [
     # "Ukrainian drones", "Russian missile strike", "Ukraine's drone attack"
     re.compile(
-        _SIDE_WORD + r"\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?|missiles?|attacks?|strikes?|"
+        # "UAVs" as written in capitals too
+        _SIDE_WORD + r"\s+(?:[\w-]+\s+){0,2}?(?:drones?|(?i:uavs?)|missiles?|attacks?|strikes?|"
         r"raids?|forces|military|army|troops|shelling|bombers?|aircraft|navy|fleet|"
         r"artillery|rockets?|glide bombs?|bombs?|units|armed forces|offensive|assault)\b"
         # "Ukrainian military airfields", "Russian drone factories": the target's side
@@ -252,10 +254,63 @@ def _attacker_cues(text: str) -> list[Cue]:
     return found
 
 
+# "The enemy attacked", "enemy UAVs": how Ukrainian officials (and Russian ones in
+# translation) name the other side; "the occupiers" is always Russia
+_ENEMY_RE = re.compile(
+    r"\b(?:the (?:enemy|adversary)|enemy (?:drones?|uavs?|missiles?|attacks?|aircraft|aviation|"
+    r"forces|troops|army|strikes?|shelling|shaheds?))\b",
+    re.IGNORECASE,
+)
+_OCCUPIERS_RE = re.compile(
+    r"\b(?:the |russian )?occupiers\b|\boccupation (?:forces|troops)\b", re.IGNORECASE
+)
+
+
+# Whose weapon a model is (public fact): a sentence that names no side but names the
+# weapon ("debris from downed ATACMS damaged a house") names its user
+_MODEL_SIDE_RE = re.compile(
+    r"\b(?P<UA>ATACMS|Storm Shadows?|SCALP|Neptunes?|HIMARS|Taurus|Flamingos?|Liutyi|Lyutyi|"
+    r"Bobers?|Palianytsias?)\b|"
+    r"\b(?P<RU>Shaheds?|Gerans?|Iskanders?(?:-[MK])?|Kinzhals?|Kalibrs?|Kh-\d+\w*|Oniks|"
+    r"Zircons?|Lancets?|KABs?|Gerberas?)\b"
+)
+
+
+def model_side_cue(text: str) -> Cue | None:
+    """The side whose weapon the sentence names, when it names one side's only."""
+    found = list(_MODEL_SIDE_RE.finditer(text))
+    sides = {match.lastgroup for match in found}
+    if len(sides) != 1:
+        return None
+    first = found[0]
+    return Cue(first.start(), first.end(), first.lastgroup, first.group(0))
+
+
+def enemy_cue(text: str, voice_of) -> Cue | None:
+    """The attacker a sentence names as "the enemy": the other side from the voice
+    telling it (`voice_of()`, asked only when needed; Ukraine's when unknown, as the
+    word is Ukrainian official usage)."""
+    lower = text.lower()
+    if "occup" in lower:
+        found = _OCCUPIERS_RE.search(text)
+        if found:
+            return Cue(found.start(), found.end(), "RU", found.group(0))
+    if "enemy" not in lower and "adversary" not in lower:
+        return None
+    found = _ENEMY_RE.search(text)
+    if found is None:
+        return None
+    voice = voice_of() or "UA"
+    return Cue(found.start(), found.end(), OPPONENT.get(voice, "RU"), found.group(0))
+
+
 DEFENDER_RE = fast(
     re.compile(
         _SIDE_WORD + r"\s+(?:[\w-]+\s+){0,2}?(?:air[- ]defen[cs]es?|air force|air defen[cs]e "
-        r"(?:forces|units|systems)|mobile fire groups|electronic warfare)\b"
+        r"(?:forces|units|systems)|mobile fire groups|electronic warfare|"
+        # "Ukrainian forces intercepted 10 of 14 Kinzhals": the side that shoots down
+        r"(?:forces|troops|military|army|units|defenders)\s+(?:have\s+|had\s+)?"
+        r"(?:intercepted|shot down|downed|destroyed|repelled|neutrali[sz]ed))\b"
     )
 )
 DEFENDER_OVER_RE = fast(re.compile(r"\bover\s+(?:the\s+)?" + _SIDE_WORD + r"(?:n territory)?\b"))
@@ -330,8 +385,10 @@ COUNT_AFTER_RE = {
     "injured": re.compile(r"(?:injuring|wounding|injured|wounded|hurting)\s*$", re.I),
 }
 _ONE_VICTIM = (
-    r"(?:an?|one)\s+(?:[\w-]+\s+)?(?:man|woman|child|boy|girl|person|resident|civilian|worker|"
-    r"employee|firefighter|teenager|pensioner|medic|driver|passenger|rescuer|guard)"
+    # "injuring its operator", "killing the driver": one person by their job
+    r"(?:an?|one|its|the|his|her)\s+(?:[\w-]+\s+)?(?:man|woman|child|boy|girl|person|resident|"
+    r"civilian|worker|employee|firefighter|teenager|pensioner|medic|driver|passenger|rescuer|"
+    r"guard|operator|director|owner|cashier)"
 )
 _A_PERSON_RE = fast(
     re.compile(
@@ -362,6 +419,10 @@ VICTIM_STEMS = (
     "passenger",
     "rescuer",
     "guard",
+    "operator",
+    "director",
+    "owner",
+    "cashier",
 )
 _MAY_NAME_A_PERSON = stem_gate(VICTIM_STEMS)
 # "killing one medic", "wounding three young children": a word may qualify the people

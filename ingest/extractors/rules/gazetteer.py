@@ -447,6 +447,8 @@ class Gazetteer:
         with open(path, encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
         required = {"iso_code", "name_en", "country", "kind", "lat", "lon"}
+        # cities last: "Kyiv region" is read as the oblast, which must be known by then
+        rows.sort(key=lambda row: row.get("kind") == "city")
         for row in rows:
             if not required <= set(row) or not row["iso_code"] or not row["name_en"]:
                 continue  # a row (or a file) that is not the documented table

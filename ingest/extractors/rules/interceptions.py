@@ -23,6 +23,7 @@ from ingest.extractors.rules.lexicon import OPPONENT
 from ingest.extractors.rules.memo import list_cache
 from ingest.extractors.rules.model import ArticleContext, InterceptionDraft, SentenceView
 from ingest.extractors.rules.numbers import NumberMention, find_numbers
+from ingest.extractors.rules.people import voice_side
 
 INTERCEPT_RE = fast(
     re.compile(
@@ -98,12 +99,27 @@ _ANY_CUE_RE = fast(
 )
 _GROUP_JOIN_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|as well as\s+|plus\s+)$")
 _OF_RE = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|them\b|which\b|these\b|those\b)?\s*", re.I)
+_PREDICATE_GAP_RE = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:were|was|have been|had been|has been)\s+(?:\w+ly\s+)?$", re.I
+)
+# "74 drones, of which ...": the comma sets the total off ("one of them" is a part)
+_BREAKDOWN_RE = re.compile(
+    r"\b(?:downed|destroyed|intercepted|shot-down)\s+(?:\w+\s+)?(?:missiles|drones|uavs|"
+    r"targets|weapons)\s+(?:also\s+)?(?:included|include)\b",
+    re.I,
+)
+_TOTAL_BEFORE_PART_RE = re.compile(
+    r"\s*,\s*(?:of (?:which|them|these|those)|out of (?:which|them|these|those))\b", re.I
+)
+_OF_NOUN_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the|these|those)\s+", re.I)
 _WHICH_RE = fast(re.compile(r"(?:of (?:which|them|these|those)|out of them)\s*,?\s*$", re.I))
 _REGION_COUNT_RE = re.compile(
     r"^\s+(?:[Oo]f them\s+)?(?:were\s+\w+\s+)?"
     r"(?:over|above|in|in the skies over)\s+(?:the\s+)?(?:territory of\s+)?(?:the\s+)?[A-Z]"
 )
 _NOT_WEAPON_NOUN_RE = re.compile(
+    # "a five-storey building", "a 70-year-old woman": the number is part of an adjective
+    r"^-(?:stor(?:e)?y|floor|year|month|day|hour|kilomet|metre|meter|ton)|"
     r"^\s+(?:people|persons?|civilians?|residents?|children|men|women|houses?|homes?|"
     r"buildings?|regions?|oblasts?|cities|towns|villages|districts?|settlements?|hours?|"
     r"minutes?|days?|kilomet|km|miles?|years?|times|percent|per cent|%|floors?|apartments?|"
@@ -153,7 +169,11 @@ _DEFENDER_REPORT_NAME_RE = re.compile(
     r"air force|ministry of defence|general staff|air command", re.I
 )
 _DEFENDER_REPORT_TEXT_RE = fast(re.compile(r"\bair defen[cs]e|\bair force\b", re.I))
-_DOWNED_OVER_RE = re.compile(r"\b(?:over|above|in)\s+(?:the\s+)?[\w\s,'-]{0,40}$")
+# where drones were downed, or where they were heading ("two missiles approaching Kyiv")
+_DOWNED_OVER_RE = re.compile(
+    r"\b(?:over|above|in|approaching|towards|toward|heading for|on the approach to)\s+"
+    r"(?:the\s+)?[\w\s,'-]{0,40}$"
+)
 _INCLUDING_RE = re.compile(r"\bincluding\b|\bsuch as\b")
 _OF_THEM_OVER_RE = fast(re.compile(r"\b(?:of them|of which)\s+(?:over|above|in)\b"))
 _NAMED_DAY_RE = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)", re.I)
@@ -321,6 +341,10 @@ def _quantities(text: str, weapon_cues: list[cues.Cue]) -> tuple[list[Quantity],
         limit = number.end + (stop.start() if stop else window_end - number.end)
         quantity = Quantity(number.value, number.start, number.end)
         weapon = next((w for w in weapon_cues if number.end <= w.start < limit + 1), None)
+        # "74 of the drones": a part of the weapons named before, the noun after "of the"
+        of_noun = _OF_NOUN_RE.match(text, number.end) if weapon is None else None
+        if of_noun:
+            weapon = next((w for w in weapon_cues if w.start == of_noun.end()), None)
         # "74 Shahed-type drones and decoys": the noun may come after "and decoys" etc.
         if weapon is None and not stop:
             weapon = next((w for w in weapon_cues if number.end <= w.start < window_end), None)
@@ -372,9 +396,10 @@ def _groups(text: str, quantities: list[Quantity]) -> list[Group]:
             previous = groups[-1].items[-1]
             gap = text[(previous.weapon_end or previous.end) : quantity.start]
             same_kind = (previous.weapon is None) == (quantity.weapon is None)
+            # only "of (the)" between the numbers: "74 of the drones, while 38 others"
+            # is no part and total
             of_link = (
-                _OF_RE.match(text[previous.end : quantity.start + 1] + " ")
-                and previous.weapon is None
+                _OF_RE.fullmatch(text[previous.end : quantity.start]) and previous.weapon is None
             )
             if of_link:
                 # "58 of 80 drones": 80 is the total
@@ -404,7 +429,22 @@ def _roles(text: str, groups: list[Group]) -> bool:
         previous_end = groups[index - 1].end if index else 0
         next_start = groups[index + 1].start if index + 1 < len(groups) else len(text)
         best: tuple[int, str] | None = None
+        # "90 were shot down and 40 were lost": the verb right after the group before
+        # is that group's, when this group has a verb of its own
+        theirs = [
+            (start, end)
+            for start, end, _ in cues_found
+            if index
+            and previous_end <= start
+            and end <= group.start
+            and _PREDICATE_GAP_RE.match(text, previous_end, start)
+        ]
+        own = [
+            (start, end) for start, end, _ in cues_found if group.end <= start and end <= next_start
+        ]
         for start, end, role in cues_found:
+            if own and (start, end) in theirs:
+                continue
             if previous_end <= start and end <= group.start:
                 distance = group.start - end
             elif group.end <= start and end <= next_start:
@@ -414,6 +454,9 @@ def _roles(text: str, groups: list[Group]) -> bool:
             # prefer "lost" over a more distant cue
             if best is None or distance < best[0]:
                 best = (distance, role)
+        if _TOTAL_BEFORE_PART_RE.match(text, group.end):
+            # "... and 74 drones, of which air defences destroyed ...": a total
+            best = (0, "launched")
         following = groups[index + 1] if index + 1 < len(groups) else None
         if best is None and following is not None and following.items[0].total_of:
             # "52 of the 61 missiles and 187 of the 194 drones were neutralised": the
@@ -444,6 +487,8 @@ def find_interceptions(
     text = view.text
     if not _has_cue(text):
         return []
+    if ctx.interceptions and "includ" in text and _BREAKDOWN_RE.search(text):
+        return []  # "The downed missiles included 25 Kh-101 ...": the total, told again
     weapon_cues = view.weapons
     extra = [
         cues.Cue(m.start(), m.end(), "unknown", m.group(0)) for m in _AIR_MEANS_RE.finditer(text)
@@ -660,6 +705,10 @@ def _sides(view: SentenceView, claimant, ctx: ArticleContext) -> tuple[str | Non
     defenders = cues.defender_cues(text)
     attacker = attackers[0].value if attackers else None
     defender = defenders[0].value if defenders else None
+    if attacker is None:
+        enemy = cues.enemy_cue(text, lambda: voice_side(claimant, ctx))
+        enemy = enemy or cues.model_side_cue(text)
+        attacker = enemy.value if enemy else None
     if defender is None:
         downed = [
             m
@@ -671,7 +720,9 @@ def _sides(view: SentenceView, claimant, ctx: ArticleContext) -> tuple[str | Non
         ]
         if claimant is not None and claimant.side in OPPONENT:
             defender = claimant.side
-        elif downed:
+        elif downed and downed[0].place.country != attacker:
+            # (an attacker's weapon downed over occupied land, "ATACMS over Crimea",
+            # leaves the attacker to decide)
             defender = downed[0].place.country
         elif attacker in OPPONENT:
             defender = OPPONENT[attacker]
@@ -679,10 +730,27 @@ def _sides(view: SentenceView, claimant, ctx: ArticleContext) -> tuple[str | Non
         attacker = OPPONENT[defender]
     if attacker is not None and attacker == defender:
         attacker = OPPONENT.get(defender)
+    if defender is None and attacker is None and _local_voice(claimant):
+        # "Governor X said air defence destroyed the drones": over the ground he governs,
+        # where the article's strike was
+        focus = ctx.focus.place if ctx.focus is not None else None
+        if focus is not None and focus.country in OPPONENT:
+            defender, attacker = focus.country, OPPONENT[focus.country]
     if defender is None and attacker is None:
         attacker = ctx.dominant_attacker.get(None)
         defender = OPPONENT.get(attacker) if attacker else None
     return attacker, defender
+
+
+_LOCAL_ROLE_RE = re.compile(r"governor|mayor|head|administration|authorit|official", re.I)
+
+
+def _local_voice(claimant) -> bool:
+    return (
+        claimant is not None
+        and claimant.side is None
+        and bool(_LOCAL_ROLE_RE.search(claimant.role or ""))
+    )
 
 
 def _regions(view: SentenceView, region_counts, intercept_present: bool):

@@ -126,6 +126,8 @@ OPPONENT = {"UA": "RU", "RU": "UA"}
 # --------------------------------------------------------------------------- weapons
 # (pattern, weapon kind); checked in order, the first that matches a phrase wins.
 WEAPON_PATTERNS: list[tuple[str, str]] = [
+    # "forty ballistic and cruise missiles": one count of missiles of several kinds
+    (r"(?:ballistic|cruise)(?:,? and | or )(?:ballistic|cruise) missiles", "missile"),
     (r"reconnaissance (?:drones?|uavs?)|recon(?:naissance)? uavs?|spy drones?", "recon_drone"),
     (r"ballistic missiles?|iskanders?(?:-m)?|kinzhals?|kn-23s?|atacms", "ballistic_missile"),
     (
@@ -148,6 +150,8 @@ WEAPON_PATTERNS: list[tuple[str, str]] = [
         r"kamikaze drones?|loitering munitions?|one-way attack drones?|quadcopters?",
         "drone",
     ),
+    # the Russian ministry's "long-range precision weapons": missiles
+    (r"(?:long-range |high-)?precision(?:-guided)? (?:weapons|munitions)", "missile"),
     (r"missiles?", "missile"),
 ]
 WEAPON_RE = fast(
@@ -177,6 +181,8 @@ TARGET_PATTERNS: list[tuple[str, str]] = [
         r"(?:oil|crude|fuel|lng|export|gas condensate|petroleum) (?:export )?terminals?|oil ports?",
         "oil_terminal",
     ),
+    # a filling station is a shop, not the gas industry
+    (r"(?:gas|petrol|filling|service) stations?", "civilian"),
     (
         r"(?:fuel|oil|petroleum|gasoline|diesel)(?: storage)? (?:depots?|bases?|facilit(?:y|ies)|"
         r"storage(?: facilit(?:y|ies)| sites?)?|tanks?|reservoirs?)|"
@@ -211,6 +217,10 @@ TARGET_PATTERNS: list[tuple[str, str]] = [
         "chemical_plant",
     ),
     (
+        # the Russian ministry's "enterprises of Ukraine's military-industrial complex"
+        r"(?:enterprises|facilities|plants|sites) of (?:the |Ukraine's |Russia's |the Ukrainian "
+        r"|the Russian )?(?:military|defen[cs]e)[- ]industrial complex|"
+        r"(?:military|defen[cs]e)[- ]industrial (?:complex|enterprises?|facilit(?:y|ies)|sites?)|"
         r"(?:weapons?|arms|defen[cs]e|military|ammunition|missile|drone|aircraft|munitions?)"
         r"(?: production| manufacturing| industry)? (?:plants?|factor(?:y|ies)|enterprises?|"
         r"facilit(?:y|ies)|sites?|works)|defen[cs]e (?:industry|industrial) (?:enterprises?|"
@@ -328,7 +338,7 @@ def outcome_of(match: re.Match[str]) -> str:
 ROLE_WORDS = (
     r"(?:deputy |vice |acting |former |prime |foreign |defen[cs]e |interior |energy |finance |"
     r"economy |chief |senior |top |regional |local |city |military |presidential |"
-    r"first |state |general |district )*"
+    r"first |state |general |district |special |personal |permanent |high )*"
     r"(?:president|prime minister|premier|chancellor|minister|secretary(?:[- ]general)?|"
     r"governor|mayor|head|chief|commander(?:[- ]in[- ]chief)?|spokesperson|spokesman|"
     r"spokeswoman|envoy|ambassador|adviser|advisor|official|officer|king|queen|pope|"

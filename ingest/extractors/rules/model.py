@@ -143,6 +143,8 @@ class ArticleContext:
     """What the reader remembers while going through an article in order."""
 
     anchor: dt.date | None
+    # the side of the outlet when it is an institution (an air force's own post)
+    voice_side: str | None = None
     persons: list[Person] = field(default_factory=list)
     last_person: Person | None = None
     last_institution: Claimant | None = None
@@ -155,6 +157,8 @@ class ArticleContext:
     paragraph_index: int = -1
     paragraph_weapon: str | None = None
     paragraph_attacker: str | None = None
+    # the paragraph's last sentence with a speaker (a SentenceView until resolved)
+    paragraph_speaker: object = None
     dominant_weapon: str | None = None
     dominant_attacker: dict[str | None, str] = field(default_factory=dict)
     last_visit: VisitDraft | None = None

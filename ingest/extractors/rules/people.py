@@ -130,7 +130,11 @@ GROUP_RE = re.compile(
     r"^(?:the\s+)?(?P<adj>[\w.'’ -]+?\s+)?(?P<group>officials|authorities|military|army|"
     r"armed forces|forces|air defen[cs]es?|media|channels|emergency services|"
     r"government|governments|administration|ministry|residents|witnesses|sources|"
-    r"governor|mayor|spokesman|spokeswoman|spokesperson|official|command)$",
+    r"governor|mayor|spokesman|spokeswoman|spokesperson|official|command|"
+    # local bodies that report strikes: "the regional operational headquarters",
+    # "the regional prosecutor's office", "the emergency service"
+    r"(?:operational |emergency |crisis )?headquarters|prosecutor['’]s office|prosecutors|"
+    r"emergency service|police)$",
     re.IGNORECASE,
 )
 
@@ -202,14 +206,17 @@ _TITLE_BEFORE_RE = re.compile(
     r"(?:(?:the\s+)?(?:[A-Z][\w.'’-]*|(?:of|for|and|the|regional|local|deputy|acting|"
     r"former|chief|head|defen[cs]e|foreign|prime|interior|energy|vice|region|oblast|"
     r"governor|mayor|minister|president|spokesman|spokeswoman|commander|secretary|"
-    r"general|military|administration|city)\b)[ ]+){1,7}$"
+    r"general|military|administration|city|special|personal|envoy|ambassador|adviser|advisor|"
+    r"policy|affairs|security|representative|commissioner|chancellor|director|staff|"
+    r"national)\b)[ ]+){1,7}$"
 )
 _COMMA_BEFORE_RE = re.compile(r"\s*,\s*$")
 _APPOSITIVE_RE = re.compile(
     r"^(?:\s*\((?:[^()]{1,40})\))?\s*,\s*(?P<app>(?:the\s+|a\s+|who\s+(?:heads|leads|is)\s+)?"
     # a second comma part continues the appositive ("governor of X, Russia") unless it
     # is the speech verb that ends it ("head of X, said, ...")
-    rf"[^,;.]{{2,140}}?(?:,(?!\s*(?:{SPEECH_VERBS})\b)\s*[^,;.]{{2,60}}?)?)\s*(?:,|$)"
+    # ... and the sentence may end with it ("according to X, head of Y.")
+    rf"[^,;.]{{2,140}}?(?:,(?!\s*(?:{SPEECH_VERBS})\b)\s*[^,;.]{{2,60}}?)?)\s*(?:[,;]|\.?$)"
 )
 
 
@@ -282,6 +289,10 @@ def _persons_in(text: str, gazetteer: Gazetteer) -> tuple[tuple, ...]:
         elif appositive:
             role = _APPOSITIVE_LEAD_RE.sub("", appositive)
         country, admin1 = _country_of(f"{title_text} {appositive}", gazetteer)
+        if role is None and persons and (counterpart := _COUNTERPART_RE.search(window)):
+            # "X and his Lithuanian counterpart Y": Y holds X's office in Lithuania
+            role = persons[-1][1]
+            country = DEMONYMS.get(counterpart.group("adj").lower()) or country
         persons.append((name, role, country, admin1, name_start, 0))
     # officials news names by surname alone: "Zelensky said", "Putin visited ..."
     named = [(start, start + len(name)) for name, *_, start, _ in persons]
@@ -292,6 +303,11 @@ def _persons_in(text: str, gazetteer: Gazetteer) -> tuple[tuple, ...]:
         persons.append((full_name, role, country, None, match.start(), len(match.group(1))))
     persons.sort(key=lambda person: person[4])
     return tuple(persons)
+
+
+_COUNTERPART_RE = re.compile(
+    r"\b(?:his|her|their)\s+(?P<adj>[A-Z][\w'’]+)\s+counterparts?\s*,?\s*$"
+)
 
 
 def _role_from_title(title: str) -> str:
@@ -386,12 +402,20 @@ _ASIDE_RE = re.compile(
 )
 
 
+_ADVERB_AT_END_RE = re.compile(
+    r"(?<=\w)\s+(?:later|also|earlier|then|separately|previously|subsequently|since|"
+    r"officially|publicly|initially|first)$"
+)
+
+
 def _speaker_before(before: str) -> tuple[str | None, int]:
     """The noun phrase right before a speech verb, with an optional appositive."""
     text = before.rstrip()
     aside = _ASIDE_RE.search(text)
     if aside:
         text = text[: aside.start()]
+    # "the General Staff later confirmed": an adverb between the speaker and the verb
+    text = _ADVERB_AT_END_RE.sub("", text)
     # "Andriy Kovalenko, head of ..., said"
     if text.endswith(","):
         head = text[:-1]
@@ -463,6 +487,14 @@ def _speaker_before(before: str) -> tuple[str | None, int]:
             "media",
             "channels",
             "telegram",
+            "headquarters",
+            "operational",
+            "crisis",
+            "prosecutor's",
+            "prosecutor’s",
+            "prosecutors",
+            "office",
+            "police",
         }
         if not (capital or connective or ROLE_RE.fullmatch(lower)):
             break
@@ -483,11 +515,17 @@ def _speaker_before(before: str) -> tuple[str | None, int]:
     return speaker, start
 
 
+# "X, said a Ukrainian drone had struck a car": after the verb comes what was said
+_CLAUSE_VERB_RE = re.compile(r"\s(?:had|has|have|was|were|is|are|will|would|could)\s")
+
+
 @functools.lru_cache(maxsize=8192)  # pure; speakers recur ("he", "officials")
 def _speaker_like(speaker: str) -> bool:
     lower = speaker.lower()
     if PRONOUN_RE.match(lower):
         return True
+    if _CLAUSE_VERB_RE.search(speaker):
+        return False
     if _ANY_INSTITUTION_RE.search(speaker):
         return True
     if GROUP_RE.match(speaker):
@@ -521,6 +559,14 @@ def _institution_side(text: str) -> str | None:
     """The side of an institution a phrase names ("... of Ukraine's General Staff")."""
     institution = institution_named(text)
     return institution.side if institution else None
+
+
+def voice_side(claimant: Claimant | None, ctx) -> str | None:
+    """The side of whoever tells a sentence: its speaker's, else the outlet's own
+    (`ctx.voice_side`, for an institution's own post)."""
+    if claimant is not None and claimant.side in ("UA", "RU"):
+        return claimant.side
+    return ctx.voice_side
 
 
 @functools.lru_cache(maxsize=8192)  # pure; Claimant is immutable

@@ -21,7 +21,12 @@ from ingest.contract import ExtractionRecord, claim_id_for
 from ingest.extractors.articles import ArticleInput
 from ingest.extractors.rules import cues
 from ingest.extractors.rules.dates import DateMention, find_dates
-from ingest.extractors.rules.gazetteer import PRECISION_RANK, PlaceRef, get_gazetteer
+from ingest.extractors.rules.gazetteer import (
+    PRECISION_RANK,
+    PlaceMention,
+    PlaceRef,
+    get_gazetteer,
+)
 from ingest.extractors.rules.interceptions import find_interceptions
 from ingest.extractors.rules.lexicon import GENERIC_TARGETS, OUTCOME_RANK
 from ingest.extractors.rules.model import (
@@ -41,7 +46,7 @@ from ingest.extractors.rules.people import (
     surname_re,
 )
 from ingest.extractors.rules.strikes import descriptions, find_strikes, nested_spans
-from ingest.extractors.rules.text import MAX_SENTENCE_CHARS, segment
+from ingest.extractors.rules.text import MAX_SENTENCE_CHARS, dateline_end, segment
 from ingest.extractors.rules.visits import find_visits, follow_up_topics
 
 NAME = "rules"
@@ -65,7 +70,8 @@ WEAPON_PREFERENCE = [
 
 def extract(article: ArticleInput) -> ExtractionRecord:
     """The default extractor: one article in, one contract-v1 record out."""
-    ctx = ArticleContext(anchor=article.anchor_date)
+    outlet = institution_named(article.outlet) if article.outlet else None
+    ctx = ArticleContext(anchor=article.anchor_date, voice_side=outlet.side if outlet else None)
     views = _read(article, ctx)
     _second_pass(views, ctx)
     strikes = _tidy_strikes(ctx.strikes)
@@ -82,6 +88,8 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
     views: list[SentenceView] = []
     weapon_votes: Counter[str] = Counter()
     attacker_votes: Counter[str] = Counter()
+    body_begun = False
+    earlier_places: list[PlaceMention] = []  # of the last sentence that named a place
     for text in filter(None, [article.title]):
         weapon_votes.update(c.value for c in cues.weapons(text))
         attacker_votes.update(c.value for c in cues.attacker_cues(text))
@@ -104,13 +112,23 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
                     known.country = known.country or person.country
                     known.admin1 = known.admin1 or person.admin1
                 merged.append(person)
+            places = _without_districts(sentence.text, gazetteer.find(sentence.text))
+            places = _without_capitals_speaking(sentence.text, places)
+            if _names_a_settlement(sentence.text):
+                last_region = _last_area(earlier_places, gazetteer)
+                places = _with_unlisted_settlements(sentence.text, places, persons, last_region)
+            if places:
+                earlier_places = places
             view = SentenceView(
                 sentence=sentence,
-                places=gazetteer.find(sentence.text),
+                places=places,
                 dates=find_dates(sentence.text, ctx.anchor),
                 attributions=find_attributions(sentence.text),
                 persons=merged,
             )
+            if paragraph.kind == "body" and not body_begun:
+                body_begun = True
+                _drop_dateline(view)
             views.append(view)
             # counted one by one, in the order `Counter.update` would (ties go to the
             # first seen); a clause describing a place ("which makes parts for Russian
@@ -146,6 +164,140 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
     return views
 
 
+# "the town of Lgov", "the village of X": a settlement by its own word, which the
+# gazetteer (towns above a size) may not list
+
+
+def _names_a_settlement(text: str) -> bool:
+    # chained substring tests: most sentences name none, and this runs on every one
+    return "of " in text and (
+        "town of" in text
+        or "village of" in text
+        or "city of" in text
+        or "settlement of" in text
+        or "hamlet of" in text
+        or "township of" in text
+    )
+
+
+_SETTLEMENT_RE = re.compile(
+    # "near the village of X" places a site (a plant in focus), not the strike itself
+    r"(?<!near the )(?<!outside the )(?<!close to the )(?<!next to the )"
+    r"\b(?:town|village|city|settlement|hamlet|township)\s+of\s+"
+    r"(?P<name>[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?(?:\s[A-Z][a-z'’]+)?)\b"
+)
+
+
+def _with_unlisted_settlements(
+    text: str, places: list, persons: list[Person], last_region: PlaceRef | None
+) -> list:
+    """`places` and a place for each settlement named by its kind but not listed: in
+    the region the sentence names (a region, a listed place's region, a governor's),
+    else the last region the article named; unknown coordinates, city precision."""
+    found = list(places)
+    for match in _SETTLEMENT_RE.finditer(text):
+        start, end = match.span("name")
+        if any(m.start < end and start < m.end for m in places):
+            continue
+        region = _region_for(places, persons, last_region)
+        if region is None:
+            continue
+        place = PlaceRef(
+            match.group("name"),
+            region.admin1 or region.name,
+            region.country,
+            None,
+            None,
+            "city",
+            "city",
+            region.admin1_iso,
+        )
+        found.append(PlaceMention(place, start, end, match.group("name")))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+# "the Kyivskyi district" of a city: not a town of that name elsewhere. Districts named
+# after their town ("Liski district") are that town's area and stay.
+_DISTRICT_AFTER_RE = re.compile(r"\s+(?:district|raion|neighbou?rhood|micro-?district)\b", re.I)
+_ADJECTIVAL_NAME_RE = re.compile(r"(?:skyi|skyy|skiy|sky|skyj|ckyi|tskyi)$", re.I)
+
+
+def _without_districts(text: str, places: list) -> list:
+    if "istrict" not in text and "aion" not in text and "neighbo" not in text:
+        return places  # most sentences name no district: skip the scan
+    return [
+        m
+        for m in places
+        if m.place.kind != "city"
+        or not _ADJECTIVAL_NAME_RE.search(m.text)
+        or not _DISTRICT_AFTER_RE.match(text, m.end)
+    ]
+
+
+def _last_area(places: list, gazetteer) -> PlaceRef | None:
+    """The region of the last place a sentence names (a region, or a city's region)."""
+    for mention in reversed(places):
+        if mention.place.kind == "region":
+            return mention.place
+        if mention.place.kind in ("city", "facility") and mention.place.admin1:
+            return gazetteer.lookup(mention.place.admin1)
+    return None
+
+
+# "a claim Kyiv rejected", "Moscow denied it": the capital for its government
+_CAPITALS = {"Kyiv", "Kiev", "Moscow", "Kremlin"}
+_STANCE_AFTER_RE = re.compile(
+    r"(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+|did\s+|does\s+|also\s+|quickly\s+)?"
+    r"(?:not\s+|never\s+)?(?:said|says|say|denied|denies|deny|rejected|rejects|reject|"
+    r"claimed|claims|confirmed|confirms|confirm|accused|accuses|insisted|insists|blamed|"
+    r"blames|dismissed|dismisses|disputed|disputes|responded|respond|commented|comment|"
+    r"called|calls|acknowledged|acknowledges|account|version|response)\b"
+)
+_STANCE_BEFORE_RE = re.compile(r"\b(?:claim|claims|statement|accusation|allegation)\s+$")
+
+
+def _without_capitals_speaking(text: str, places: list) -> list:
+    if (
+        "Kyiv" not in text
+        and "Moscow" not in text
+        and "Kiev" not in text
+        and ("Kremlin" not in text)
+    ):
+        return places
+    return [
+        m
+        for m in places
+        if m.text not in _CAPITALS
+        or not (
+            _STANCE_AFTER_RE.match(text, m.end)
+            or _STANCE_BEFORE_RE.search(text, max(0, m.start - 30), m.start)
+        )
+    ]
+
+
+def _region_for(places: list, persons: list[Person], last_region: PlaceRef | None):
+    gazetteer = get_gazetteer()
+    for mention in places:
+        if mention.place.kind == "region":
+            return mention.place
+    for mention in places:
+        if mention.place.kind in ("city", "facility") and mention.place.admin1:
+            return gazetteer.lookup(mention.place.admin1) or last_region
+    for person in persons:
+        if person.admin1:
+            return gazetteer.lookup(person.admin1) or last_region
+    return last_region
+
+
+def _drop_dateline(view: SentenceView) -> None:
+    """The story's dateline names where it was filed, not where anything happened."""
+    end = dateline_end(view.text)
+    if end:
+        view.places = [m for m in view.places if m.start >= end]
+        view.dates = [d for d in view.dates if d.start >= end]
+
+
 def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
     gazetteer = get_gazetteer()
 
@@ -155,6 +307,16 @@ def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
             inside[0] if inside else (view.attributions[0] if len(view.attributions) == 1 else None)
         )
         if chosen is None:
+            # reported speech runs on: the sentences after "..., the governor said" in
+            # its paragraph are the governor's too, until the story turns elsewhere
+            if ctx.paragraph_speaker is not None and view.kind == "body":
+                if _TURN_RE.match(view.text):
+                    return None
+                if isinstance(ctx.paragraph_speaker, SentenceView):
+                    # resolved only when a later sentence needs it: most never do
+                    told = ctx.paragraph_speaker
+                    ctx.paragraph_speaker = resolve_claimant(told, (0, len(told.text)))
+                return ctx.paragraph_speaker
             return None
         return resolve_speaker(
             chosen.speaker, gazetteer, ctx.persons, ctx.last_person, None, ctx.last_institution
@@ -181,6 +343,7 @@ def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
             ctx.paragraph_place = None
             ctx.paragraph_weapon = None
             ctx.paragraph_attacker = None
+            ctx.paragraph_speaker = None
         if view.kind == "heading":
             places = sorted(
                 (m for m in view.places if m.place.kind != "country"),
@@ -209,6 +372,18 @@ def _second_pass(views: list[SentenceView], ctx: ArticleContext) -> None:
         else:
             follow_up_topics(view, ctx)
         _remember(view, ctx)
+        if view.attributions:
+            ctx.paragraph_speaker = view
+        elif ctx.paragraph_speaker is not None and _TURN_RE.match(view.text):
+            ctx.paragraph_speaker = None
+
+
+# "Separately, ...", "Meanwhile, ...": the story turns to another source or event
+_TURN_RE = re.compile(
+    r"^(?:separately|meanwhile|elsewhere|in addition|also|earlier|later|in other news|"
+    r"on the other hand|in russia|in ukraine)\b",
+    re.IGNORECASE,
+)
 
 
 # Who reports air-defence results: the defending side's military bodies.
@@ -346,7 +521,27 @@ def _tidy_strikes(drafts: list[StrikeDraft]) -> list[StrikeDraft]:
 
 
 def _same_source(a, b) -> bool:
-    return a is None or b is None or a.name == b.name
+    return a is None or b is None or a.name == b.name or _stands_for(a, b) or _stands_for(b, a)
+
+
+def _stands_for(generic, person) -> bool:
+    """ "the regional governor said" and, a line later, "Vyacheslav Gladkov wrote": one
+    source, named once by office and once by name."""
+    role = (generic.role or "").lower()
+    return (
+        bool(role)
+        and (generic.name or "").lower().endswith(role)
+        and len((person.name or "").split()) >= 2
+        and (person.role is None or role in person.role.lower())
+        and (generic.side is None or person.side is None or generic.side == person.side)
+    )
+
+
+def _named(person, generic):
+    """The named source, with what the office-only mention adds (its role, its side)."""
+    if person is None or generic is None:
+        return person or generic
+    return replace(person, role=person.role or generic.role, side=person.side or generic.side)
 
 
 def _merge_strike(into: StrikeDraft, other: StrikeDraft) -> None:
@@ -357,7 +552,8 @@ def _merge_strike(into: StrikeDraft, other: StrikeDraft) -> None:
     into.target_name = into.target_name or other.target_name
     into.killed = into.killed if into.killed is not None else other.killed
     into.injured = into.injured if into.injured is not None else other.injured
-    into.claimant = into.claimant or other.claimant
+    if into.claimant is None or (other.claimant and _stands_for(into.claimant, other.claimant)):
+        into.claimant = _named(other.claimant, into.claimant)
     if into.weapon == "unknown":
         into.weapon = other.weapon
 
@@ -365,6 +561,7 @@ def _merge_strike(into: StrikeDraft, other: StrikeDraft) -> None:
 def _tidy_interceptions(drafts: list[InterceptionDraft], text: str) -> list[InterceptionDraft]:
     kept: list[InterceptionDraft] = []
     for draft in drafts:
+        _name_missile_kind(draft, kept)
         partner = next((k for k in reversed(kept) if _joinable(k, draft, text)), None)
         if partner is None:
             kept.append(draft)
@@ -402,11 +599,34 @@ def _tidy_interceptions(drafts: list[InterceptionDraft], text: str) -> list[Inte
     return kept[:MAX_CLAIMS_PER_KIND]
 
 
+_MISSILE_KINDS = {"missile", "cruise_missile", "ballistic_missile"}
+
+
+def _name_missile_kind(draft: InterceptionDraft, earlier: list[InterceptionDraft]) -> None:
+    """ "2 missiles were shot down" after "9 Iskander-M ballistic missiles were launched":
+    the missiles are the one kind launched that night."""
+    if draft.weapon != "missile" or (draft.intercepted is None and draft.lost is None):
+        return
+    kinds = {
+        k.weapon
+        for k in earlier
+        if k.weapon in _MISSILE_KINDS and k.date == draft.date and k.intercepted is None
+    }
+    if len(kinds) == 1 and "missile" not in kinds:
+        source = next(k for k in earlier if k.weapon in kinds)
+        draft.weapon = source.weapon
+        draft.weapon_model = draft.weapon_model or source.weapon_model
+
+
 def _joinable(a: InterceptionDraft, b: InterceptionDraft, text: str) -> bool:
     """Counts of one weapon in neighbouring sentences that complete each other."""
-    if a.weapon != b.weapon or a.defender != b.defender or a.date != b.date:
+    if a.weapon != b.weapon or a.date != b.date:
         return False
-    if abs(b.paragraph - a.paragraph) > 1 or a.caption != b.caption:
+    # a sentence that names no side ("41 drones were lost in location") goes on the last
+    if a.defender != b.defender and b.defender is not None:
+        return False
+    # a bulletin may put a line between its launch count and its downed count
+    if abs(b.paragraph - a.paragraph) > 2 or a.caption != b.caption:
         return False
     if b.start < a.end and a.start != b.start:
         return False
@@ -415,13 +635,18 @@ def _joinable(a: InterceptionDraft, b: InterceptionDraft, text: str) -> bool:
     between = text[a.end : b.start]
     if len(between) > 400:
         return False
+    # two speakers' counts are two claims, however near ("..., the governor said. Dozens
+    # were downed over Odesa, the southern command said")
+    if a.claimant and b.claimant and a.claimant.name != b.claimant.name:
+        return False
     for field in ("launched", "intercepted", "lost"):
         x, y = getattr(a, field), getattr(b, field)
         if x is not None and y is not None and x != y:
             return False
     filled_a = {f for f in ("launched", "intercepted", "lost") if getattr(a, f) is not None}
     filled_b = {f for f in ("launched", "intercepted", "lost") if getattr(b, f) is not None}
-    return not (filled_a & filled_b) or filled_a == filled_b
+    # the counts they share agree (checked above): one completes the other
+    return not (filled_a & filled_b) or filled_a <= filled_b or filled_b <= filled_a
 
 
 def _tidy_visits(drafts: list[VisitDraft]) -> list[VisitDraft]:

@@ -25,7 +25,7 @@ from ingest.extractors.rules.fastre import any_of, fast
 from ingest.extractors.rules.gazetteer import PlaceMention, PlaceRef, get_gazetteer
 from ingest.extractors.rules.lexicon import GENERIC_TARGETS, OPPONENT
 from ingest.extractors.rules.model import ArticleContext, SentenceView, StrikeDraft
-from ingest.extractors.rules.people import Claimant
+from ingest.extractors.rules.people import Claimant, voice_side
 
 TRIGGER_RE = fast(
     re.compile(
@@ -44,6 +44,13 @@ TRIGGER_RE = fast(
         r"(?:drone|missile|air|rocket|bomb) (?:strike|attack|raid)s? (?:killed|wounded|injured|"
         r"damaged|hit|destroyed|set)|wrecked|knocked out|taken out of service|"
         r"(?:attack|strike|raid)s?\b[^.;]{0,40}?\b(?:was |were )?aimed (?:[\w ]{0,20}?)at|"
+        # the other side owning a strike told before: "the General Staff confirmed the strike"
+        r"(?:confirmed|claimed|acknowledged)\s+(?:responsibility for\s+)?(?:the|a|an|this|that)\s+"
+        r"(?:[\w-]+\s+)?(?:strike|attack|hit)s?|"
+        # "Damage to private houses was reported"
+        r"damage to (?:the |a |an |several |some |two |three |private |residential )?|"
+        # the Russian ministry's "delivered a massive strike with ... against ..."
+        r"(?:delivered|inflicted|carried out|conducted)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}strikes?|"
         # a fire reported at a site, the way local channels tell a strike's aftermath
         r"(?:a|the|renewed|large|big|massive|several) (?:large |big |massive |local )?"
         r"(?:fires?|flames|blaze) (?:at|over|on|in) (?:the|a|an)|fires? at|"
@@ -124,7 +131,10 @@ _FOLLOW_UP_GATE_RE = fast(
     )
 )
 _CITY_BEFORE_TARGET_RE = re.compile(r"[\s'’s]*(?:oil\s+)?")
-_LOCAL_ROLE_RE = re.compile(r"governor|mayor|official|authorit|administration|government|head")
+_LOCAL_ROLE_RE = re.compile(
+    r"governor|mayor|official|authorit|administration|government|head|prosecutor|police|"
+    r"emergency service|headquarters"
+)
 _STRIKE_VERB_WORD_RE = re.compile(r"\b(?:struck|hit|damaged|destroyed)\b", re.I)
 OCCUPIED_DEFAULT_UA = {"UA-43", "UA-40"}  # Crimea, Sevastopol: mostly Ukrainian strikes
 CONTESTED = {"UA-14", "UA-09", "UA-23", "UA-65"}
@@ -191,6 +201,8 @@ def _date_for(
         [d for d in view.dates if span[0] <= d.start < span[1] and usable(d)],
         [d for d in view.dates if usable(d)],
     ):
+        if len(pool) > 1:
+            pool = _attack_date_first(view.text, pool)
         for mention in pool:
             if mention.kind == "event":
                 if ctx.narrative_date:
@@ -209,6 +221,18 @@ def _date_for(
     if ctx.anchor:
         return ctx.anchor, "day", False
     return None, "unknown", False
+
+
+def _attack_date_first(text: str, pool: list[DateMention]) -> list[DateMention]:
+    """ "visited on Saturday ... after a drone attack on Friday night": the date written
+    right after the attack's own word is the attack's."""
+    for _, end, _ in _trigger_words(text):
+        for mention in pool:
+            gap = text[end : mention.start]
+            # a day, not "the twelfth attack on its infrastructure this month"
+            if mention.precision == "day" and 0 <= mention.start - end <= 30 and "," not in gap:
+                return [mention, *(d for d in pool if d is not mention)]
+    return pool
 
 
 def _strike_places(
@@ -366,7 +390,7 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
     weapon_cues = [w for w in view.weapons if not cues.inside((w.start, w.end), described)]
     weapon_spans = [(w.start, w.end) for w in weapon_cues]
     nested = nested_spans(text, view.dates)
-    masked = sorted([*nested, *_verbal_attacks(text, ctx), *described])
+    masked = sorted([*nested, *_verbal_attacks(text, ctx), *described, *_earlier_attacks(text)])
     airport_only = (
         cues.may_name_flights(text)
         and bool(cues.AIRPORT_RE.search(text))
@@ -378,6 +402,11 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
     ]
     drafts: list[StrikeDraft] = []
     sentence_sides = [s for s in view.attacker_cues if not cues.inside((s.start, s.end), described)]
+    if not sentence_sides:
+        whole = (0, len(text))
+        enemy = cues.enemy_cue(text, lambda: voice_side(resolve_claimant(view, whole), ctx))
+        enemy = enemy or (cues.model_side_cue(text) if weapon_cues else None)
+        sentence_sides = [enemy] if enemy else []
     for span in cues.clauses(text):
         clause = text[span[0] : span[1]]
         clause_masked = [
@@ -458,6 +487,10 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
             typed = _country_typed(
                 view, span, masked, weapon_spans, countries, clause_sides or sentence_sides
             )
+            if typed is not None and _retells_country_focus(ctx, typed[0], date):
+                # "the facilities supported ... and all targets were hit": the strike in
+                # focus told again
+                continue
             if typed is not None:
                 place, target_type = typed
                 drafts.append(
@@ -481,6 +514,10 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
                         discriminator=f"{span[0]}:typed",
                     )
                 )
+                if not caption:
+                    # "Two workers were injured." after it tells of this strike
+                    ctx.focus = drafts[-1]
+                    ctx.focus_paragraph = sentence.paragraph
                 continue
         if triggered:
             counted = _country_count(visible, countries, span)
@@ -538,9 +575,27 @@ _BACKGROUND_RE = re.compile(
 _BACKGROUND_RE = fast(_BACKGROUND_RE)
 
 
+# "Moscow did not comment on the strike", "declined to comment on the attack": a
+# reaction to a strike told elsewhere, not a report of one
+_NO_COMMENT_RE = re.compile(
+    r"\b(?:did not|didn't|has not|hasn't|have not|haven't|had not|declined to|would not|"
+    r"could not|was not available to|were not available to)\s+(?:immediately\s+)?"
+    r"(?:comment|respond|react|confirm)",
+    re.IGNORECASE,
+)
+
+
+_NOT_FIRST_RE = re.compile(r"\bnot (?:the|its) first (?:[\w-]+ )?(?:attack|strike|time)\b", re.I)
+
+
 def _background(clause: str, view: SentenceView, span: tuple[int, int]) -> bool:
-    """A clause that tells the course of the war rather than one attack: it speaks in
-    the perfect or of repetition, and names no day."""
+    """A clause that tells the course of the war rather than one attack (it speaks in
+    the perfect or of repetition, and names no day), or a reaction to one told before."""
+    if _NO_COMMENT_RE.search(clause):
+        return True
+    if "first" in clause and _NOT_FIRST_RE.search(clause):
+        # "it was not the first attack on the plant": its history, unless it dates one
+        return not any(span[0] <= d.start < span[1] for d in view.dates)
     if not _BACKGROUND_RE.search(clause):
         return False
     return not any(span[0] <= d.start < span[1] and d.precision == "day" for d in view.dates)
@@ -564,6 +619,26 @@ def descriptions(text: str) -> tuple[tuple[int, int], ...]:
 _ATTACK_ON_NAME_RE = re.compile(
     r"\battacks?\s+on\s+(?:(?:President|Prime Minister|Mr|Ms|Mrs)\.?\s+)?([A-Z][\w'’-]+)"
 )
+
+
+# "toured a building damaged in a recent missile attack": an earlier attack, undated,
+# that the sentence only mentions
+_EARLIER_ATTACK_RE = re.compile(
+    r"\b(?:(?:damaged|destroyed|hit|struck|ruined)\s+(?:in|by|during)\s+)?(?:a|an|the)\s+"
+    r"(?:recent|earlier|previous|past)\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|shelling|raids?)\b",
+    re.IGNORECASE,
+)
+
+
+def _earlier_attacks(text: str) -> list[tuple[int, int]]:
+    if (
+        "recent" not in text
+        and "earlier" not in text
+        and "previous" not in text
+        and ("past" not in text)
+    ):
+        return []
+    return [match.span() for match in _EARLIER_ATTACK_RE.finditer(text)]
 
 
 def _verbal_attacks(text: str, ctx: ArticleContext) -> list[tuple[int, int]]:
@@ -613,6 +688,8 @@ def _claimant_region(view: SentenceView, span: tuple[int, int], ctx: ArticleCont
         ):
             return [mention]
     if ctx.paragraph_place is not None and ctx.paragraph_index == view.sentence.paragraph:
+        if ctx.focus is not None and ctx.focus_paragraph == view.sentence.paragraph:
+            return []  # "A transformer caught fire.": more of the strike just told
         return [PlaceMention(ctx.paragraph_place, 0, 0, ctx.paragraph_place.name)]
     return []
 
@@ -682,11 +759,12 @@ def _follow_up(focus: StrikeDraft, visible: str, outcome_cues, killed, injured, 
 
 
 def _with_side(claimant: Claimant | None, place: PlaceRef | None) -> Claimant | None:
-    """A governor or local official speaks for the side whose territory it is."""
+    """A governor or local official speaks for the side whose territory it is; so does
+    an air force that names no country (it tells of strikes on its own side)."""
     if claimant is None or claimant.side or place is None:
         return claimant
     role = (claimant.role or "").lower()
-    if _LOCAL_ROLE_RE.search(role):
+    if _LOCAL_ROLE_RE.search(role) or role in ("air force", "regional air command"):
         return Claimant(claimant.name, claimant.role, place.country)
     return claimant
 
@@ -707,6 +785,24 @@ _TYPED_COUNTRY_TARGETS = {
     "port",
     "rail",
 }
+
+
+def _retells_country_focus(ctx: ArticleContext, place: PlaceRef, date) -> bool:
+    focus = ctx.focus
+    return (
+        focus is not None
+        and focus.place is not None
+        and focus.place.kind == "country"
+        and focus.place.country == place.country
+        and focus.date == date
+    )
+
+
+_ATTACKER_WORDS_RE = re.compile(
+    r"\b(?:drones?|missiles?|UAVs?|hit|struck|attacked|targeted|"
+    r"strikes?|attacks?)\b",
+    re.IGNORECASE,
+)
 
 
 def _country_typed(
@@ -731,6 +827,8 @@ def _country_typed(
     # "Ukraine's gas facilities", "Ukrainian energy sites", "in Ukraine"
     near = text[max(0, targets[0].start - 40) : targets[0].start]
     demonym = re.search(r"(Ukrain(?:e's|ian)|Russia(?:'s|n))\s+(?:[\w-]+\s+){0,3}$", near)
+    if demonym and _ATTACKER_WORDS_RE.search(demonym.group(0)):
+        demonym = None  # "a Russian drone hit a gas station": the attacker's word
     if demonym:
         code = "UA" if demonym.group(1).startswith("Ukrain") else "RU"
     elif countries and countries[-1].place.country in OPPONENT:

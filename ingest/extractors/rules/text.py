@@ -66,6 +66,39 @@ MARKDOWN_PREFIX_RE = re.compile(r"^(?:\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+))
 MARKDOWN_IMAGE_RE = re.compile(r"^\s*!\[(?P<alt>[^\]]*)\]\([^)]*\)\s*$")
 
 
+# A wire story's dateline, "KYIV, March 14 (Reuters) - " or "Kharkiv, Ukraine — ": where
+# the story was filed and when, not where or when anything happened. It opens the first
+# paragraph, in capitals, with an agency in brackets, or with a country and a long dash.
+_DATELINE_RE = re.compile(
+    r"(?P<city>[A-Z][\w'’.]*(?:[ /-][A-Z][\w'’.]*){0,3})"
+    r"(?P<country>,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
+    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:,\s*\d{4})?)?"
+    r"\s*(?P<agency>\([A-Z][^()]{0,38}\))?\s*(?P<dash>[-–—]{1,2}|:)\s+(?=\S)"
+)
+
+
+_DATELINE_MAX = 100
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline at the start of `text` ends (0 when there is none)."""
+    # a dateline is short: the pattern never reads past its possible end
+    found = _DATELINE_RE.match(text[:_DATELINE_MAX])
+    if found is None:
+        return 0
+    city = found.group("city")
+    capitals = city.isupper() and sum(c.isalpha() for c in city) >= 3
+    long_dash = found.group("dash") in ("–", "—", "--")
+    if (
+        (capitals and found.group("dash") != ":")
+        or found.group("agency")
+        or (found.group("country") and long_dash)
+    ):
+        return found.end()
+    return 0
+
+
 @dataclass(slots=True)
 class Sentence:
     text: str
@@ -210,10 +243,17 @@ def _classify(text: str, index: int, title: str | None, first_body: int | None) 
 
 
 def _same(a: str, b: str) -> bool:
+    """The same headline, or one written longer in the text than in the metadata
+    ("Refinery burns after drone attack, governor says")."""
+
     def norm(s: str) -> str:
         return _NON_WORD_RUN_RE.sub(" ", s).strip().lower()
 
-    return norm(a) == norm(b)
+    first, second = norm(a), norm(b)
+    if first == second:
+        return True
+    shorter, longer = sorted((first, second), key=len)
+    return len(shorter) >= 20 and longer.startswith(shorter) and len(a.split()) <= 25
 
 
 def segment(text: str, title: str | None = None) -> list[Paragraph]:

@@ -184,6 +184,57 @@ def _visitor(
     return None
 
 
+# "X and his Lithuanian counterpart Y visited": X went too
+_COORDINATED_RE = re.compile(
+    r"^\s*,?\s*(?:and|together with|along with|accompanied by)\s+(?:[\w'’.-]+\s+){0,5}$", re.I
+)
+
+
+# "Stubb held talks with Zelensky in Kyiv", "Putin met Lukashenko in Minsk": a leader
+# meeting abroad has travelled there (read only for visitors from another country)
+_FOREIGN_MEETING_RE = re.compile(
+    r"\b(?:held talks|met)\b(?!\s+(?:by|via|over)\b)[^.;:]{0,80}?\b(?:in|at)\s+(?=[A-Z])"
+)
+
+
+def _abroad(view: SentenceView, match: re.Match[str], visitor: Person) -> bool:
+    if _FUTURE_RE.search(view.text[: match.start()]) or "video" in view.text:
+        return False
+    destination = _destination(view, match.end(), visitor)
+    return bool(
+        destination is not None
+        and visitor.country
+        and destination.country
+        and destination.country != visitor.country
+    )
+
+
+_FUTURE_RE = re.compile(r"\b(?:will|would|is to|are to|plans? to|expected to|due to)\s+\w*$")
+
+
+_LOCAL_ROLE_RE = re.compile(r"\b(?:governor|mayor|head|administration)\b", re.I)
+
+
+def _home_of(visitor: Person, destination: PlaceRef) -> str | None:
+    """A governor or mayor touring a site is at home: the destination's country."""
+    return destination.country if _LOCAL_ROLE_RE.search(visitor.role or "") else None
+
+
+def _fellow_visitors(view: SentenceView, visitor: Person, verb_start: int) -> list[Person]:
+    """People named just before the visitor and joined to it by "and", in text order."""
+    base = view.sentence.start
+    before = [p for p in view.persons if p.start - base < verb_start and p.start < visitor.start]
+    fellows: list[Person] = []
+    end = visitor.start - base
+    for person in reversed(before):
+        gap = view.text[person.start - base + person.length : end]
+        if not _COORDINATED_RE.match(gap) and not (fellows and gap.strip() == ","):
+            break
+        fellows.insert(0, person)
+        end = person.start - base
+    return fellows
+
+
 _CAPITAL_RE = re.compile(r"^\s*(?:the\s+)?(?P<adj>[A-Z][\w'’]+)\s+capital\b")
 
 
@@ -261,12 +312,21 @@ def find_visits(view: SentenceView, ctx: ArticleContext, date_for) -> list[Visit
     drafts = []
     shown = _caption_presence(view)
     travel = _may_tell_travel(text)
-    if not shown and not travel:
+    meeting = "talks" in text or "met " in text
+    if not shown and not travel and not meeting:
         return drafts
     found = [(m, None) for m in TRAVEL_RE.finditer(text)] if travel else []
+    if not found and meeting:
+        found = [(m, None) for m in _FOREIGN_MEETING_RE.finditer(text)]
+    pairs = []
     for match, shown_person in found or shown:
         visitor = shown_person or _visitor(view, match.start(), match.end(), ctx)
         if visitor is None:
+            continue
+        pairs += [(match, other) for other in _fellow_visitors(view, visitor, match.start())]
+        pairs.append((match, visitor))
+    for match, visitor in pairs:
+        if match.re is _FOREIGN_MEETING_RE and not _abroad(view, match, visitor):
             continue
         destination = _destination(view, match.end(), visitor)
         if destination is None:
@@ -281,6 +341,8 @@ def find_visits(view: SentenceView, ctx: ArticleContext, date_for) -> list[Visit
             and destination.kind == "country"
             and destination.country == visitor.country
             and not visitor.admin1
+            # a minister touring a plant somewhere in the country is visiting it
+            and not SITE_RE.search(text[match.start() :][:120])
         ):
             continue  # "returned to Germany" is going home
         announced = (
@@ -319,7 +381,7 @@ def find_visits(view: SentenceView, ctx: ArticleContext, date_for) -> list[Visit
                 date_precision=precision,
                 visitor_name=visitor.name,
                 visitor_role=visitor.role,
-                visitor_country=visitor.country,
+                visitor_country=visitor.country or _home_of(visitor, destination),
                 destination=destination,
                 kind=kind,
                 announced=announced,

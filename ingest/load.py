@@ -12,7 +12,8 @@ Idempotency works at two levels:
 Records read = loaded + quarantined, always; loaded = inserted + replaced +
 unchanged + superseded.
 
-Speed: validation and normalisation (pydantic) cost about 0.05 ms a record, so a large
+Speed: validation and normalisation (pydantic) cost about 0.05 ms a record (less for a
+valid record, which takes the plain path of `validation.validate_plain`), so a large
 file is cut into spans of whole lines that worker processes read and validate while
 this process writes their rows (see `ingest_workers`). This process only finds the
 spans, in the same pass that hashes the file: the lines themselves never cross a pipe,
@@ -47,7 +48,12 @@ import pyarrow as pa
 import pyarrow.ipc
 
 from ingest.contract import ExtractionRecord
-from ingest.validation import Invalid, validate_line
+from ingest.validation import (
+    Invalid,
+    serialize_plain,
+    validate_line,
+    validate_plain,
+)
 
 BATCH_ROWS = 5_000
 # A serial batch also stops at this many bytes of raw lines, so memory stays bounded.
@@ -447,13 +453,12 @@ def validate_chunk(chunk: list[Item] | FileBlock | FileSpan) -> ChunkOutcome:
     if isinstance(chunk, FileSpan):
         chunk = chunk.read()
     items = lines_of_block(chunk) if isinstance(chunk, FileBlock) else chunk
-    validate_item = _validate_item  # looked up per call: tests replace it
     rows = _Rows()
     rejected: list[Rejected] = []
     read = 0
     for item in items:
         read += 1
-        outcome = validate_item(item)
+        outcome = _validate_row(item)
         if isinstance(outcome, Rejected):
             rejected.append(outcome)
         else:
@@ -477,6 +482,54 @@ def _from_worker(outcome: ChunkOutcome) -> ChunkOutcome:
     if isinstance(outcome.rows, bytes):
         outcome.rows = pa.ipc.open_stream(outcome.rows).read_all()
     return outcome
+
+
+# (line number, stored record, article_id, extractor name, extractor version)
+Row = tuple[int, bytes, str, str, str]
+
+
+def _validate_row(item: Item) -> Rejected | Row:
+    """The row a valid item stores, by the plain path when it takes the item, else by
+    the full one (which also words the reasons): the same row either way."""
+    row = None if isinstance(item, Rejected) else _plain_row(item)
+    if row is not None:
+        return row
+    outcome = _validate_item(item)  # looked up per call: tests replace it
+    if isinstance(outcome, Rejected):
+        return outcome
+    line_number, record = outcome
+    extractor = record.extractor
+    return (
+        line_number,
+        _SERIALIZE(record),
+        record.article.article_id,
+        extractor.name,
+        extractor.version,
+    )
+
+
+def _plain_row(item: tuple[int, bytes | str] | tuple[int, bytes | str, bool]) -> Row | None:
+    """The row of a valid item from validate_plain, or None for the full path to decide.
+
+    Bytes must be UTF-8 first, as in _validate_item (whose reason names the bad byte).
+    """
+    line_number, raw = item[0], item[1]
+    if isinstance(raw, bytes) and not raw.isascii():
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    record = validate_plain(raw)
+    if record is None:
+        return None
+    extractor = record["extractor"]
+    return (
+        line_number,
+        serialize_plain(record),
+        record["article"]["article_id"],
+        extractor["name"],
+        extractor["version"],
+    )
 
 
 def _validate_item(item: Item) -> Rejected | tuple[int, ExtractionRecord]:
@@ -535,13 +588,14 @@ class _Rows:
     def __init__(self) -> None:
         self.columns: tuple[list, ...] = tuple([] for _ in _ROW_SCHEMA.names)
 
-    def append(self, line_number: int, record: ExtractionRecord) -> None:
+    def append(
+        self, line_number: int, payload: bytes, article_id: str, name: str, version: str
+    ) -> None:
         # The stored form is the contract's own serialisation (model_dump_json, here as
         # the bytes it decodes), so staging can rely on every field being present; the
         # sha leaves out extracted_at, so re-extracting the same claims later is
         # recognised as unchanged. extracted_at itself is read from the serialisation
         # (ISO 8601).
-        payload = _SERIALIZE(record)
         start = payload.index(_EXTRACTED_AT_KEY)
         value = start + len(_EXTRACTED_AT_KEY)
         end = payload.index(b'"', value)
@@ -549,10 +603,9 @@ class _Rows:
         digest = hashlib.sha256(view[:start])
         digest.update(view[end + 1 :])
         article_ids, names, versions, extracted_ats, shas, line_numbers, payloads = self.columns
-        article_ids.append(record.article.article_id)
-        extractor = record.extractor
-        names.append(extractor.name)
-        versions.append(extractor.version)
+        article_ids.append(article_id)
+        names.append(name)
+        versions.append(version)
         extracted_ats.append(payload[value:end])
         shas.append(digest.hexdigest())
         line_numbers.append(line_number)

@@ -9,12 +9,14 @@ words every failure as `path: what is wrong`, e.g.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+from pydantic_core import CoreSchema, SchemaSerializer, SchemaValidator
 
-from ingest.contract import SCHEMA_VERSION, ExtractionRecord
+from ingest.contract import SCHEMA_VERSION, ExtractionRecord, text_sha256
 
 # A record over this size is refused before parsing: a runaway extractor should not
 # be able to take the loader's memory with it. The line itself is still kept.
@@ -115,6 +117,154 @@ def cross_field_problems(record: ExtractionRecord) -> list[str]:
                     f"{_preview(evidence.text)}"
                 )
     return problems
+
+
+# --------------------------------------------------------------------------- plain path
+# Most records are valid, and for them building ten model objects a record (enum members
+# included) and serialising them again costs about a third of validation. The plain
+# schema is the contract's own core schema with models read into dicts, enums into their
+# values and the model validators left out: it accepts the same JSON and serialises it to
+# the same bytes, and the checks the validators made are made once per record in
+# `_plain_checks_hold`. Whatever it does not accept goes through validate_line, which
+# words the reason.
+
+# The model validators whose checks _plain_checks_hold makes. A contract that gains any
+# other Python hook (or aliases, computed fields, custom serialisers) turns the plain
+# path off rather than let it skip a check: see _plain_schema.
+_CHECKED_VALIDATORS = frozenset(
+    {"Article._text_matches_hash", "Evidence._ordered", "InterceptionClaim._window_ordered"}
+)
+_PLAIN_MODEL_KEYS = frozenset(
+    {"type", "cls", "schema", "config", "ref", "metadata", "custom_init", "root_model"}
+)
+_PLAIN_FIELDS_KEYS = frozenset(
+    {"type", "fields", "model_name", "extra_behavior", "ref", "computed_fields"}
+)
+_PLAIN_FIELD_KEYS = frozenset({"type", "schema", "metadata", "frozen"})
+_PLAIN_ENUM_KEYS = frozenset({"type", "cls", "members", "sub_type", "ref", "metadata"})
+
+
+class _NotPlain(Exception):
+    """The contract uses something the plain schema cannot reproduce exactly."""
+
+
+def _plain_schema(schema: Any, validators: set[str]) -> Any:
+    """The plain form of a core schema; the model validators it leaves out go into
+    `validators` (by qualified name)."""
+    if isinstance(schema, list):
+        return [_plain_schema(item, validators) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    kind = schema.get("type")
+    if kind == "function-after" and schema["function"]["type"] == "no-info":
+        validators.add(schema["function"]["function"].__qualname__)
+        return _plain_schema(schema["schema"], validators)
+    if (kind and kind.startswith("function")) or "serialization" in schema:
+        raise _NotPlain(kind)
+    if kind in {"definitions", "definition-ref"}:  # the refs are dropped below
+        raise _NotPlain(kind)
+    if kind == "enum":
+        if not schema.keys() <= _PLAIN_ENUM_KEYS or schema.get("sub_type") != "str":
+            raise _NotPlain(kind)
+        return {"type": "literal", "expected": [member.value for member in schema["members"]]}
+    if kind == "model":
+        fields_schema = schema["schema"]
+        if not (
+            schema.keys() <= _PLAIN_MODEL_KEYS
+            and not schema.get("custom_init")
+            and not schema.get("root_model")
+            and fields_schema.keys() <= _PLAIN_FIELDS_KEYS
+            and not fields_schema.get("computed_fields")
+            and all(field.keys() <= _PLAIN_FIELD_KEYS for field in fields_schema["fields"].values())
+        ):
+            raise _NotPlain(kind)
+        config = schema.get("config", {})
+        extra = fields_schema.get("extra_behavior") or config.get("extra_fields_behavior")
+        if extra not in {None, "ignore", "forbid"}:  # kept extras would be serialised
+            raise _NotPlain(kind)
+        return {
+            "type": "typed-dict",
+            "fields": {
+                name: {
+                    "type": "typed-dict-field",
+                    "schema": _plain_schema(field["schema"], validators),
+                    # model fields are required unless they have a default; so are these
+                    "required": field["schema"]["type"] != "default",
+                }
+                for name, field in fields_schema["fields"].items()
+            },
+            "extra_behavior": extra or "ignore",
+            "strict": bool(config.get("strict")),
+            "config": config,
+        }
+    return {key: _plain_schema(value, validators) for key, value in schema.items() if key != "ref"}
+
+
+def _build_plain_path(
+    model: type[BaseModel] = ExtractionRecord,
+) -> tuple[Callable[..., Any], Callable[..., bytes]] | None:
+    validators: set[str] = set()
+    try:
+        schema: CoreSchema = _plain_schema(model.__pydantic_core_schema__, validators)
+    except _NotPlain:
+        return None
+    if validators != _CHECKED_VALIDATORS:
+        return None
+    return SchemaValidator(schema).validate_json, SchemaSerializer(schema).to_json
+
+
+# None when the contract has outgrown the plain path (a test says so): then every record
+# takes the full path.
+PLAIN_PATH = _build_plain_path()
+
+
+def serialize_plain(record: dict[str, Any]) -> bytes:
+    """A plain record as the contract serialises it (model_dump_json, as bytes)."""
+    assert PLAIN_PATH is not None
+    return PLAIN_PATH[1](record)
+
+
+def validate_plain(raw: bytes | str) -> dict[str, Any] | None:
+    """The record as plain data, normalised as the contract normalises it, when
+    validate_line would accept `raw`; None when it would not (it then says why).
+
+    Bytes must be known to be UTF-8 (as validate_line's caller checks). A line's length
+    in bytes is at least its length in characters: within the limit in bytes, it is
+    within validate_line's limit; past it, validate_line decides.
+    """
+    if PLAIN_PATH is None or len(raw) > MAX_RECORD_BYTES:
+        return None
+    try:
+        record = PLAIN_PATH[0](raw)
+    except ValidationError:
+        return None
+    return record if _plain_checks_hold(record) else None
+
+
+def _plain_checks_hold(record: dict[str, Any]) -> bool:
+    """The model validators' checks (Article, Evidence, InterceptionClaim) and the
+    cross-field ones (_cross_fields_hold) on a plain record."""
+    article = record["article"]
+    text = article["text"]
+    if text is not None and text_sha256(text) != article["text_sha256"]:
+        return False
+    seen: set[str] = set()
+    count = 0
+    for claims in (record["strikes"], record["interceptions"], record["visits"]):
+        for claim in claims:
+            seen.add(claim["claim_id"])
+            count += 1
+            evidence = claim["evidence"]
+            start, end, evidence_text = evidence["start"], evidence["end"], evidence["text"]
+            if end <= start or end - start != len(evidence_text):
+                return False
+            if text is not None and text[start:end] != evidence_text:
+                return False
+    for claim in record["interceptions"]:
+        window_start, window_end = claim["window_start"], claim["window_end"]
+        if window_start and window_end and window_end < window_start:
+            return False
+    return len(seen) == count
 
 
 def describe_validation_error(error: ValidationError) -> str:

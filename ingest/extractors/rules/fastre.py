@@ -304,16 +304,7 @@ class FastPattern:
         )
 
     def _search(self, text: str, low: str, pos: int, endpos: int) -> re.Match[str] | None:
-        scan, match = self._scan, self.regex.match
-        while True:
-            candidate = scan(low, pos, endpos)
-            if candidate is None:
-                return None
-            start = candidate.start()
-            found = match(text, start, endpos)
-            if found is not None:
-                return found
-            pos = start + 1
+        return self._try_candidates(self._scan, low, endpos, text, pos, endpos)
 
     def _search_words(
         self, text: str, padded: bytes, pos: int, endpos: int
@@ -321,10 +312,13 @@ class FastPattern:
         """`_search` over word starts only; `padded` is `_word_padded(text)`. A scan
         match at padded offset q is the non-word character before a prefix at offset q
         of `text`, so the candidate is q itself."""
-        scan, match = self._word_scan, self.regex.match
-        end = endpos + 1
+        return self._try_candidates(self._word_scan, padded, endpos + 1, text, pos, endpos)
+
+    def _try_candidates(self, scan, haystack, scan_end: int, text: str, pos: int, endpos: int):
+        """The first real match at a position the prefix scan of `haystack` offers."""
+        match = self.regex.match
         while True:
-            candidate = scan(padded, pos, end)
+            candidate = scan(haystack, pos, scan_end)
             if candidate is None:
                 return None
             start = candidate.start()

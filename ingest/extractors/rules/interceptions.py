@@ -102,12 +102,13 @@ _OF_RE = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|them\b|which\b|these\b|those
 _PREDICATE_GAP_RE = re.compile(
     r"\s*(?:[\w-]+\s+){0,2}?(?:were|was|have been|had been|has been)\s+(?:\w+ly\s+)?$", re.I
 )
-# "74 drones, of which ...": the comma sets the total off ("one of them" is a part)
+# "The downed missiles included 25 Kh-101 ...": a total already told, broken down
 _BREAKDOWN_RE = re.compile(
     r"\b(?:downed|destroyed|intercepted|shot-down)\s+(?:\w+\s+)?(?:missiles|drones|uavs|"
     r"targets|weapons)\s+(?:also\s+)?(?:included|include)\b",
     re.I,
 )
+# "74 drones, of which ...": the comma sets the total off ("one of them" is a part)
 _TOTAL_BEFORE_PART_RE = re.compile(
     r"\s*,\s*(?:of (?:which|them|these|those)|out of (?:which|them|these|those))\b", re.I
 )

@@ -23,7 +23,7 @@ from ingest.extractors.rules.lexicon import OPPONENT
 from ingest.extractors.rules.memo import list_cache
 from ingest.extractors.rules.model import ArticleContext, InterceptionDraft, SentenceView
 from ingest.extractors.rules.numbers import NumberMention, find_numbers
-from ingest.extractors.rules.people import voice_side
+from ingest.extractors.rules.people import LOCAL_ROLE_RE, voice_side
 
 INTERCEPT_RE = fast(
     re.compile(
@@ -743,14 +743,11 @@ def _sides(view: SentenceView, claimant, ctx: ArticleContext) -> tuple[str | Non
     return attacker, defender
 
 
-_LOCAL_ROLE_RE = re.compile(r"governor|mayor|head|administration|authorit|official", re.I)
-
-
 def _local_voice(claimant) -> bool:
     return (
         claimant is not None
         and claimant.side is None
-        and bool(_LOCAL_ROLE_RE.search(claimant.role or ""))
+        and bool(LOCAL_ROLE_RE.search((claimant.role or "").lower()))
     )
 
 

@@ -561,6 +561,14 @@ def _institution_side(text: str) -> str | None:
     return institution.side if institution else None
 
 
+# Offices that speak for the ground they hold: a governor, a city's administration, the
+# regional prosecutor's office or operational headquarters
+LOCAL_ROLE_RE = re.compile(
+    r"governor|mayor|official|authorit|administration|government|head|prosecutor|police|"
+    r"emergency service|headquarters"
+)
+
+
 def voice_side(claimant: Claimant | None, ctx) -> str | None:
     """The side of whoever tells a sentence: its speaker's, else the outlet's own
     (`ctx.voice_side`, for an institution's own post)."""

@@ -25,7 +25,7 @@ from ingest.extractors.rules.fastre import any_of, fast
 from ingest.extractors.rules.gazetteer import PlaceMention, PlaceRef, get_gazetteer
 from ingest.extractors.rules.lexicon import GENERIC_TARGETS, OPPONENT
 from ingest.extractors.rules.model import ArticleContext, SentenceView, StrikeDraft
-from ingest.extractors.rules.people import Claimant, voice_side
+from ingest.extractors.rules.people import LOCAL_ROLE_RE, Claimant, voice_side
 
 TRIGGER_RE = fast(
     re.compile(
@@ -131,10 +131,6 @@ _FOLLOW_UP_GATE_RE = fast(
     )
 )
 _CITY_BEFORE_TARGET_RE = re.compile(r"[\s'’s]*(?:oil\s+)?")
-_LOCAL_ROLE_RE = re.compile(
-    r"governor|mayor|official|authorit|administration|government|head|prosecutor|police|"
-    r"emergency service|headquarters"
-)
 _STRIKE_VERB_WORD_RE = re.compile(r"\b(?:struck|hit|damaged|destroyed)\b", re.I)
 OCCUPIED_DEFAULT_UA = {"UA-43", "UA-40"}  # Crimea, Sevastopol: mostly Ukrainian strikes
 CONTESTED = {"UA-14", "UA-09", "UA-23", "UA-65"}
@@ -764,7 +760,7 @@ def _with_side(claimant: Claimant | None, place: PlaceRef | None) -> Claimant | 
     if claimant is None or claimant.side or place is None:
         return claimant
     role = (claimant.role or "").lower()
-    if _LOCAL_ROLE_RE.search(role) or role in ("air force", "regional air command"):
+    if LOCAL_ROLE_RE.search(role) or role in ("air force", "regional air command"):
         return Claimant(claimant.name, claimant.role, place.country)
     return claimant
 

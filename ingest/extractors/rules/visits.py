@@ -212,12 +212,12 @@ def _abroad(view: SentenceView, match: re.Match[str], visitor: Person) -> bool:
 _FUTURE_RE = re.compile(r"\b(?:will|would|is to|are to|plans? to|expected to|due to)\s+\w*$")
 
 
-_LOCAL_ROLE_RE = re.compile(r"\b(?:governor|mayor|head|administration)\b", re.I)
+_AT_HOME_ROLE_RE = re.compile(r"\b(?:governor|mayor|head|administration)\b", re.I)
 
 
 def _home_of(visitor: Person, destination: PlaceRef) -> str | None:
     """A governor or mayor touring a site is at home: the destination's country."""
-    return destination.country if _LOCAL_ROLE_RE.search(visitor.role or "") else None
+    return destination.country if _AT_HOME_ROLE_RE.search(visitor.role or "") else None
 
 
 def _fellow_visitors(view: SentenceView, visitor: Person, verb_start: int) -> list[Person]:

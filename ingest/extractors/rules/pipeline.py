@@ -115,8 +115,8 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
             places = _without_districts(sentence.text, gazetteer.find(sentence.text))
             places = _without_capitals_speaking(sentence.text, places)
             if _names_a_settlement(sentence.text):
-                last_region = _last_area(earlier_places, gazetteer)
-                places = _with_unlisted_settlements(sentence.text, places, persons, last_region)
+                earlier = _area_of(earlier_places)
+                places = _with_unlisted_settlements(sentence.text, places, persons, earlier)
             if places:
                 earlier_places = places
             view = SentenceView(
@@ -164,10 +164,6 @@ def _read(article: ArticleInput, ctx: ArticleContext) -> list[SentenceView]:
     return views
 
 
-# "the town of Lgov", "the village of X": a settlement by its own word, which the
-# gazetteer (towns above a size) may not list
-
-
 def _names_a_settlement(text: str) -> bool:
     # chained substring tests: most sentences name none, and this runs on every one
     return "of " in text and (
@@ -180,6 +176,8 @@ def _names_a_settlement(text: str) -> bool:
     )
 
 
+# "the town of Lgov", "the village of X": a settlement by its own word, which the
+# gazetteer (towns above a size) may not list
 _SETTLEMENT_RE = re.compile(
     # "near the village of X" places a site (a plant in focus), not the strike itself
     r"(?<!near the )(?<!outside the )(?<!close to the )(?<!next to the )"
@@ -189,7 +187,7 @@ _SETTLEMENT_RE = re.compile(
 
 
 def _with_unlisted_settlements(
-    text: str, places: list, persons: list[Person], last_region: PlaceRef | None
+    text: str, places: list, persons: list[Person], earlier: PlaceRef | None
 ) -> list:
     """`places` and a place for each settlement named by its kind but not listed: in
     the region the sentence names (a region, a listed place's region, a governor's),
@@ -199,7 +197,7 @@ def _with_unlisted_settlements(
         start, end = match.span("name")
         if any(m.start < end and start < m.end for m in places):
             continue
-        region = _region_for(places, persons, last_region)
+        region = _region_for(places, persons, earlier)
         if region is None:
             continue
         place = PlaceRef(
@@ -235,8 +233,9 @@ def _without_districts(text: str, places: list) -> list:
     ]
 
 
-def _last_area(places: list, gazetteer) -> PlaceRef | None:
+def _area_of(places: list) -> PlaceRef | None:
     """The region of the last place a sentence names (a region, or a city's region)."""
+    gazetteer = get_gazetteer()
     for mention in reversed(places):
         if mention.place.kind == "region":
             return mention.place
@@ -258,12 +257,8 @@ _STANCE_BEFORE_RE = re.compile(r"\b(?:claim|claims|statement|accusation|allegati
 
 
 def _without_capitals_speaking(text: str, places: list) -> list:
-    if (
-        "Kyiv" not in text
-        and "Moscow" not in text
-        and "Kiev" not in text
-        and ("Kremlin" not in text)
-    ):
+    names_a_capital = "Kyiv" in text or "Moscow" in text or "Kiev" in text or "Kremlin" in text
+    if not names_a_capital:
         return places
     return [
         m
@@ -276,18 +271,16 @@ def _without_capitals_speaking(text: str, places: list) -> list:
     ]
 
 
-def _region_for(places: list, persons: list[Person], last_region: PlaceRef | None):
+def _region_for(places: list, persons: list[Person], earlier: PlaceRef | None):
+    """The sentence's own region, else a governor's, else the one named before."""
+    own = _area_of(places)
+    if own is not None:
+        return own
     gazetteer = get_gazetteer()
-    for mention in places:
-        if mention.place.kind == "region":
-            return mention.place
-    for mention in places:
-        if mention.place.kind in ("city", "facility") and mention.place.admin1:
-            return gazetteer.lookup(mention.place.admin1) or last_region
     for person in persons:
         if person.admin1:
-            return gazetteer.lookup(person.admin1) or last_region
-    return last_region
+            return gazetteer.lookup(person.admin1) or earlier
+    return earlier
 
 
 def _drop_dateline(view: SentenceView) -> None:

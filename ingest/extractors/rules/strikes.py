@@ -627,12 +627,8 @@ _EARLIER_ATTACK_RE = re.compile(
 
 
 def _earlier_attacks(text: str) -> list[tuple[int, int]]:
-    if (
-        "recent" not in text
-        and "earlier" not in text
-        and "previous" not in text
-        and ("past" not in text)
-    ):
+    tells_of_before = "recent" in text or "earlier" in text or "previous" in text or "past" in text
+    if not tells_of_before:
         return []
     return [match.span() for match in _EARLIER_ATTACK_RE.finditer(text)]
 

@@ -65,3 +65,15 @@ def test_a_breakdown_of_the_downed_total_is_no_new_claim():
     assert [(c.weapon, c.launched, c.intercepted) for c in record.interceptions] == [
         ("missile", 60, 30)
     ]
+
+
+def test_no_casualties_told_for_several_places_is_none_at_each():
+    record = run(
+        "The governor said a drone attack on Saratov and Engels had damaged an industrial "
+        "enterprise and that there were no casualties. Drones hit Kursk and Oryol, "
+        "killing two people."
+    )
+    casualties = {s.place.name: (s.killed, s.injured) for s in record.strikes}
+    assert casualties["Saratov"] == casualties["Engels"] == (0, 0)
+    # a number belongs to one of the places, which the sentence does not say
+    assert casualties["Kursk"] == casualties["Oryol"] == (None, None)

@@ -466,8 +466,9 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
                         target_type=target_type,
                         target_count=count,
                         outcome=outcome,
-                        killed=killed if len(places) == 1 else None,
-                        injured=injured if len(places) == 1 else None,
+                        # a count belongs to one place; "no casualties" to every one
+                        killed=killed if len(places) == 1 or killed == 0 else None,
+                        injured=injured if len(places) == 1 or injured == 0 else None,
                         claimant=_with_side(claimant, place),
                         discriminator=f"{span[0]}:{mention.start}",
                     )

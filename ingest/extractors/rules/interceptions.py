@@ -430,23 +430,16 @@ def _roles(text: str, groups: list[Group]) -> bool:
         previous_end = groups[index - 1].end if index else 0
         next_start = groups[index + 1].start if index + 1 < len(groups) else len(text)
         best: tuple[int, str] | None = None
-        # "90 were shot down and 40 were lost": the verb right after the group before
-        # is that group's, when this group has a verb of its own
-        theirs = [
-            (start, end)
-            for start, end, _ in cues_found
-            if index
-            and previous_end <= start
-            and end <= group.start
-            and _PREDICATE_GAP_RE.match(text, previous_end, start)
-        ]
-        own = [
-            (start, end) for start, end, _ in cues_found if group.end <= start and end <= next_start
-        ]
+        has_own: bool | None = None  # a verb after this group, looked for when needed
         for start, end, role in cues_found:
-            if own and (start, end) in theirs:
-                continue
             if previous_end <= start and end <= group.start:
+                if index and _PREDICATE_GAP_RE.match(text, previous_end, start):
+                    # "90 were shot down and 40 were lost": the verb right after the group
+                    # before is that group's, when this group has a verb of its own
+                    if has_own is None:
+                        has_own = any(group.end <= s and e <= next_start for s, e, _ in cues_found)
+                    if has_own:
+                        continue
                 distance = group.start - end
             elif group.end <= start and end <= next_start:
                 distance = start - group.end

@@ -181,6 +181,13 @@ def _parent(record: Any, path: tuple) -> Any:
     return node
 
 
+def _has_int_span(node: Any) -> bool:
+    # An earlier mutation may have replaced "end" (or removed it) while "start" stayed an int.
+    return isinstance(node, dict) and all(
+        isinstance(node.get(key), int) for key in ("start", "end")
+    )
+
+
 @st.composite
 def mutated_records(draw: st.DrawFn) -> dict[str, Any]:
     text = draw(st.sampled_from(BASE_TEXTS))
@@ -203,9 +210,7 @@ def mutated_records(draw: st.DrawFn) -> dict[str, Any]:
                 parent.pop(path[-1])
         elif action == "add_key" and isinstance(parent, dict):
             parent[draw(HOSTILE_STRINGS)] = draw(JSON_VALUES)
-        elif action == "shift" and isinstance(
-            parent.get("start") if isinstance(parent, dict) else None, int
-        ):
+        elif action == "shift" and _has_int_span(parent):
             delta = draw(st.integers(min_value=-5, max_value=5))
             parent["start"] += delta
             parent["end"] += delta
@@ -216,7 +221,7 @@ def mutated_records(draw: st.DrawFn) -> dict[str, Any]:
     return record
 
 
-def _serialise(value: Any, ascii_only: bool) -> bytes:
+def serialise(value: Any, ascii_only: bool) -> bytes:
     nested: list[Nested] = []
 
     def placeholder(node: Any) -> str:
@@ -242,7 +247,7 @@ def hostile_lines(draw: st.DrawFn) -> bytes:
         value = base_record(draw(st.sampled_from(BASE_TEXTS)))
     else:
         value = draw(mutated_records())
-    line = _serialise(value, ascii_only=draw(st.booleans()))
+    line = serialise(value, ascii_only=draw(st.booleans()))
     damage = draw(st.sampled_from(["none", "none", "none", "truncate", "flip", "insert"]))
     if damage == "truncate" and line:
         line = line[: draw(st.integers(min_value=0, max_value=len(line) - 1))]

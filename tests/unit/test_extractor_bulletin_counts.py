@@ -77,3 +77,13 @@ def test_no_casualties_told_for_several_places_is_none_at_each():
     assert casualties["Saratov"] == casualties["Engels"] == (0, 0)
     # a number belongs to one of the places, which the sentence does not say
     assert casualties["Kursk"] == casualties["Oryol"] == (None, None)
+
+
+def test_hits_recorded_are_no_launch_and_of_them_joins_the_launch_before():
+    text = (
+        "Ukraine's air force says Russia attacked overnight with 120 Shahed-type drones and "
+        "decoys. Air defences shot down or suppressed 98 of them; hits by 19 drones were "
+        "recorded at 7 locations."
+    )
+    (claim,) = run(text).interceptions
+    assert (claim.launched, claim.intercepted) == (120, 98)

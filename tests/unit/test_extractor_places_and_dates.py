@@ -204,3 +204,24 @@ def test_a_governor_touring_a_site_is_at_home():
     )
     (visit,) = record.visits
     assert (visit.visitor.name, visit.visitor.country) == ("Ivan Fedorov", "UA")
+
+
+def test_a_strike_told_as_days_before_the_sentence_takes_that_earlier_date():
+    # published Tuesday 2025-01-14: "on Monday" is the 13th
+    exact = run(
+        "The mayor spoke on Monday, two days after a Russian missile struck the port in Odesa."
+    )
+    (strike,) = exact.strikes
+    assert (strike.date.isoformat(), strike.date_precision) == ("2025-01-11", "day")
+    vague = run(
+        "The minister arrived in Odesa on Monday, days after a Russian missile struck "
+        "the city's port."
+    )
+    (strike,) = vague.strikes
+    assert strike.date_precision == "week" and strike.date.isoformat() < "2025-01-13"
+    # the phrase after the strike dates something else
+    after = run(
+        "A Russian missile struck the port of Odesa on Monday two days after the president left."
+    )
+    (strike,) = after.strikes
+    assert (strike.date.isoformat(), strike.date_precision) == ("2025-01-13", "day")

@@ -158,3 +158,48 @@ def test_the_russian_ministrys_massive_strike_on_the_defence_industry():
     (strike,) = record.strikes
     assert (strike.attacker, strike.place.name) == ("RU", "Ukraine")
     assert (strike.target.type, strike.weapon) == ("weapons_plant", "missile")
+
+
+def test_a_ministry_telling_of_its_own_forces_strike_makes_its_side_the_attacker():
+    text = (
+        "Russia's defence ministry said its forces had carried out a group strike with "
+        "long-range precision weapons on energy facilities that support Ukraine's "
+        "military-industrial complex."
+    )
+    (strike,) = run(text).strikes
+    # "Ukraine's military-industrial complex" is the target's side, not an attacker
+    assert (strike.attacker, strike.place.country, strike.place.precision) == (
+        "RU",
+        "UA",
+        "country",
+    )
+    assert strike.weapon == "missile"
+    assert strike.claimed_by.side == "RU"
+
+
+def test_its_forces_shooting_down_drones_tells_no_strike_by_the_speaker():
+    text = "The Russian Defence Ministry said its forces shot down 20 Ukrainian drones over Kursk."
+    record = run(text)
+    assert record.strikes == []
+    (interception,) = record.interceptions
+    assert (interception.attacker, interception.defender, interception.intercepted) == (
+        "UA",
+        "RU",
+        20,
+    )
+
+
+def test_an_acronym_in_brackets_after_the_speaker_keeps_the_speaker():
+    text = (
+        "A fire broke out at the Ryazan oil refinery after a Ukrainian drone attack early "
+        "on Monday, Ryazan region governor Pavel Malkov said.\n\n"
+        "A source in Ukraine's Security Service (SBU) told reporters that the agency's "
+        "long-range drones had hit a primary processing unit at the refinery."
+    )
+    strikes = run(text).strikes
+    # each side's word on the one refinery strike is its own claim
+    assert [(s.claimed_by.side, s.target.type) for s in strikes] == [
+        ("RU", "oil_refinery"),
+        ("UA", "oil_refinery"),
+    ]
+    assert strikes[1].claimed_by.name == "Security Service of Ukraine (SBU)"

@@ -91,6 +91,7 @@ _WEAPON_STEMS = (
     "mlrs",
     "taurus",
     "aircraft",
+    "precision",  # "long-range precision weapons"
 )
 
 
@@ -207,6 +208,8 @@ ATTACKER_RES = [
         _SIDE_WORD + r"\s+(?:[\w-]+\s+){0,2}?(?:drones?|(?i:uavs?)|missiles?|attacks?|strikes?|"
         r"raids?|forces|military|army|troops|shelling|bombers?|aircraft|navy|fleet|"
         r"artillery|rockets?|glide bombs?|bombs?|units|armed forces|offensive|assault)\b"
+        # "Ukraine's military-industrial complex": a compound names the target's side
+        r"(?!-)"
         # "Ukrainian military airfields", "Russian drone factories": the target's side
         r"(?!\s+(?:military\s+)?(?:airfields?|air\s*bases?|airbases?|bases?|facilit(?:y|ies)|"
         r"positions?|installations?|infrastructure|sites?|depots?|plants?|factor(?:y|ies)|"
@@ -284,6 +287,31 @@ def model_side_cue(text: str) -> Cue | None:
         return None
     first = found[0]
     return Cue(first.start(), first.end(), first.lastgroup, first.group(0))
+
+
+# "The ministry said its forces struck ...": the speaker's own side attacks. Only with a
+# strike verb: "its forces shot down 20 drones" makes the speaker the defender instead.
+_OWN_FORCES_RE = re.compile(
+    r"\b(?:its|our)\s+(?:own\s+)?(?:armed forces|forces|troops|army|military|units|aviation|"
+    r"air force|navy|drones?|missiles?)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?"
+    r"(?:struck|hit|attacked|targeted|launched|carried out|conducted|delivered|destroyed)\b",
+    re.IGNORECASE,
+)
+
+
+def own_forces_cue(text: str, voice_of) -> Cue | None:
+    """The attacker a sentence names as the speaker's own forces ("its forces struck"):
+    the side of the voice telling it (`voice_of()`, asked only when needed)."""
+    lower = text.lower()
+    if "its " not in lower and "our " not in lower:
+        return None
+    found = _OWN_FORCES_RE.search(text)
+    if found is None:
+        return None
+    voice = voice_of()
+    if voice not in OPPONENT:
+        return None
+    return Cue(found.start(), found.end(), voice, found.group(0))
 
 
 def enemy_cue(text: str, voice_of) -> Cue | None:

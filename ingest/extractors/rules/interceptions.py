@@ -118,6 +118,9 @@ _REGION_COUNT_RE = re.compile(
     r"^\s+(?:[Oo]f them\s+)?(?:were\s+\w+\s+)?"
     r"(?:over|above|in|in the skies over)\s+(?:the\s+)?(?:territory of\s+)?(?:the\s+)?[A-Z]"
 )
+# "hits by 19 drones were recorded at 7 locations": weapons that got through, which the
+# bulletin counts apart from those launched, downed and lost
+_HITS_BY_BEFORE_RE = re.compile(r"\b(?:hits?|impacts?|strikes?)\s+(?:by|of|from)\s+$", re.I)
 _NOT_WEAPON_NOUN_RE = re.compile(
     # "a five-storey building", "a 70-year-old woman": the number is part of an adjective
     r"^-(?:stor(?:e)?y|floor|year|month|day|hour|kilomet|metre|meter|ton)|"
@@ -335,6 +338,8 @@ def _quantities(text: str, weapon_cues: list[cues.Cue]) -> tuple[list[Quantity],
             region_counts.append((number, number.end))
             continue
         if _NOT_WEAPON_NOUN_RE.match(after):
+            continue
+        if _HITS_BY_BEFORE_RE.search(text, max(0, number.start - 30), number.start):
             continue
         next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(text)
         window_end = min(next_start, number.end + 70)

@@ -408,6 +408,9 @@ _ADVERB_AT_END_RE = re.compile(
 )
 
 
+_BRACKETED_AT_END_RE = re.compile(r"(?<=\w)\s*\([^()]{1,40}\)$")
+
+
 def _speaker_before(before: str) -> tuple[str | None, int]:
     """The noun phrase right before a speech verb, with an optional appositive."""
     text = before.rstrip()
@@ -416,6 +419,8 @@ def _speaker_before(before: str) -> tuple[str | None, int]:
         text = text[: aside.start()]
     # "the General Staff later confirmed": an adverb between the speaker and the verb
     text = _ADVERB_AT_END_RE.sub("", text)
+    # "Ukraine's Security Service (SBU) told": an acronym in brackets after the speaker
+    text = _BRACKETED_AT_END_RE.sub("", text)
     # "Andriy Kovalenko, head of ..., said"
     if text.endswith(","):
         head = text[:-1]

@@ -219,6 +219,46 @@ def _date_for(
     return None, "unknown", False
 
 
+# "visited on Tuesday, days after a missile struck the port": the strike is told as
+# some time before the sentence's date, not on it
+_TIME_AFTER_RE = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}|a few|few|several|just|only)?\s*"
+    r"(?P<unit>hours?|days?|weeks?|months?)\s+(?:after|since)\b",
+    re.IGNORECASE,
+)
+
+
+def _before_by(clause: str, date, precision: str) -> tuple:
+    """The date of a strike told as "N days after": N days before the clause's date (a
+    vague "days after" keeps the week, "weeks after" the month)."""
+    if date is None or ("after" not in clause and "since" not in clause):
+        return date, precision
+    found = _TIME_AFTER_RE.search(clause)
+    if found is None:
+        return date, precision
+    # only when the phrase leads the strike ("days after a missile struck"), not when it
+    # follows it ("a missile struck the port on Tuesday, hours after the visit")
+    triggers = [start for start, _, _ in _trigger_words(clause)]
+    if not triggers or min(triggers) < found.start():
+        return date, precision
+    import datetime as dt
+
+    from ingest.extractors.rules.numbers import parse_number
+
+    unit = found.group("unit").lower().rstrip("s")
+    words = (found.group("n") or "").lower()
+    count = 1 if words in {"a", "one"} else parse_number(words) if words else None
+    if unit == "hour":
+        return date, precision  # the same day
+    if unit == "day" and count is not None and precision == "day":
+        return date - dt.timedelta(days=count), "day"
+    if unit == "day":
+        return date - dt.timedelta(days=3), "week"
+    if unit == "week" and count == 1 and precision == "day":
+        return date - dt.timedelta(days=7), "week"
+    return date, "month" if unit == "week" else "year" if unit == "month" else precision
+
+
 def _attack_date_first(text: str, pool: list[DateMention]) -> list[DateMention]:
     """ "visited on Saturday ... after a drone attack on Friday night": the date written
     right after the attack's own word is the attack's."""
@@ -400,7 +440,8 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
     sentence_sides = [s for s in view.attacker_cues if not cues.inside((s.start, s.end), described)]
     if not sentence_sides:
         whole = (0, len(text))
-        enemy = cues.enemy_cue(text, lambda: voice_side(resolve_claimant(view, whole), ctx))
+        voice = lambda: voice_side(resolve_claimant(view, whole), ctx)  # noqa: E731
+        enemy = cues.enemy_cue(text, voice) or cues.own_forces_cue(text, voice)
         enemy = enemy or (cues.model_side_cue(text) if weapon_cues else None)
         sentence_sides = [enemy] if enemy else []
     for span in cues.clauses(text):
@@ -437,6 +478,7 @@ def find_strikes(view: SentenceView, ctx: ArticleContext, resolve_claimant) -> l
         outcome_cues = cues.outcomes(visible, tuple(clause_weapon_spans))
         outcome = cues.best_outcome(outcome_cues)
         date, precision, explicit = _date_for(view, span, masked, ctx, own_only=caption)
+        date, precision = _before_by(visible, date, precision)
         if (
             triggered
             and places

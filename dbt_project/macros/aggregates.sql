@@ -10,3 +10,11 @@
         'mode'
     )
 {%- endmacro %}
+
+{#- The mean of coordinates rounded to 5 decimals (~1 m), the same whatever order the rows
+    come in: a parallel avg of doubles can differ in its last bits between runs, and a mean
+    that falls on a half (51.669575) then rounds either way. Summed as exact decimals, the
+    mean is one double. -#}
+{% macro rounded_mean(column) -%}
+    round(avg(cast({{ column }} as decimal(18, 9))), 5)
+{%- endmacro %}

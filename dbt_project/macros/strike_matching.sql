@@ -49,28 +49,38 @@
 {#- One row per event of a matching stage: what a vaguer claim is compared with.
     `assignments` has claim_id and event_key; claims come from the CTE claims_keyed. -#}
 {% macro strike_event_profiles(assignments) -%}
-    select
-        assignments.event_key,
-        min(claims.attacker_key) as attacker_key,
-        {{ mode_of('claims.region_key') }} as region_key,
-        {{ mode_of('claims.city_key') }} as city_key,
-        round(avg(claims.lat), 5) as lat,
-        round(avg(claims.lon), 5) as lon,
-        min(claims.day_date) as first_date,
-        max(claims.day_date) as last_date,
+    select {{ strike_event_profile_columns('claims') }}
+    from (
+        select
+            assignments.event_key,
+            claims_keyed.*
+        from {{ assignments }} as assignments
+        inner join claims_keyed
+            on assignments.claim_id = claims_keyed.claim_id
+    ) as claims
+    group by claims.event_key
+{%- endmacro %}
+
+{#- The profile of an event, aggregated over its claims `claims` (event_key and the columns of
+    claims_keyed), grouped by event_key. -#}
+{% macro strike_event_profile_columns(claims) -%}
+        {{ claims }}.event_key,
+        min({{ claims }}.attacker_key) as attacker_key,
+        {{ mode_of(claims ~ '.region_key') }} as region_key,
+        {{ mode_of(claims ~ '.city_key') }} as city_key,
+        {{ rounded_mean(claims ~ '.lat') }} as lat,
+        {{ rounded_mean(claims ~ '.lon') }} as lon,
+        min({{ claims }}.day_date) as first_date,
+        max({{ claims }}.day_date) as last_date,
         coalesce(
-            {{ mode_of('claims.target_type', "not claims.is_generic_target") }},
-            {{ mode_of('claims.target_type') }}
+            {{ mode_of(claims ~ '.target_type', "not " ~ claims ~ ".is_generic_target") }},
+            {{ mode_of(claims ~ '.target_type') }}
         ) as target_type,
         coalesce(
-            {{ mode_of('claims.target_family', "not claims.is_generic_target") }},
-            {{ mode_of('claims.target_family') }}
+            {{ mode_of(claims ~ '.target_family', "not " ~ claims ~ ".is_generic_target") }},
+            {{ mode_of(claims ~ '.target_family') }}
         ) as target_family,
-        bool_and(claims.is_generic_target) as is_generic_target
-    from {{ assignments }} as assignments
-    inner join claims_keyed as claims
-        on assignments.claim_id = claims.claim_id
-    group by assignments.event_key
+        bool_and({{ claims }}.is_generic_target) as is_generic_target
 {%- endmacro %}
 
 {#- Claims of `claims_relation` (claim_id, attacker_key, region_key, city_key, lat, lon,
@@ -111,7 +121,9 @@
         end as event_key,
         '{{ match_reason }}' as match_reason,
         false as founds_event,
-        cast(null as varchar) as event_target_id
+        cast(null as varchar) as event_target_id,
+        cast(null as varchar) as group_key,
+        cast(null as date) as island_start
     from {{ candidates_relation }}
     group by claim_id
     having count(distinct event_key) = 1 or count(distinct event_key) filter (where is_same_day) = 1

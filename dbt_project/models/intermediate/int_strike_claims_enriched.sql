@@ -217,8 +217,8 @@ known_targets as (
         min(target_type) as target_type,
         min(region_key) as region_key,
         cast(null as varchar) as city_key,
-        round(avg(target_lat), 5) as lat,
-        round(avg(target_lon), 5) as lon
+        {{ rounded_mean("target_lat") }} as lat,
+        {{ rounded_mean("target_lon") }} as lon
     from claims_with_named_targets
     where named_target_match = 'named_target'
     group by named_target_id

@@ -20,6 +20,23 @@
 --   6 no place:     claims without a place merge only within their article ... same_article
 -- The first claim of each event (earliest published, then claim_id) is marked new_event.
 -- Claims not dated to the day merge only with claims of the same date and precision.
+--
+-- Incremental by event (macros/incremental_strikes.sql): a build recomputes only the claims
+-- whose event can change and rewrites the events they were or are in; the result equals a full
+-- build. After changing this model, strike_matching.sql or incremental_strikes.sql, build once
+-- with `warehouse build --full-refresh`. Besides the result, each row keeps what the next build
+-- compares: the claim's keyed columns, its group and island, and its own reason and target.
+-- sqlfluff:indentation:template_blocks_indent:False
+-- (the two paths below are whole queries, not blocks inside one)
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='strike_events',
+        on_schema_change='fail',
+        post_hook="{{ store_strike_event_profiles() }}"
+    )
+}}
+
 with
 
 strike_claims as (
@@ -27,39 +44,32 @@ strike_claims as (
 ),
 
 claims_keyed as (
+    {{ strike_claims_keyed('strike_claims') }}
+),
+
+{% if is_incremental() %}
+-- An incremental build hands every keyed claim to the strategy, which recomputes only what
+-- changed (macros/incremental_strikes.sql); the result columns stay empty here.
+claims_to_match as (
     select
         claim_id,
-        article_id,
-        published_at,
-        place_precision,
-        region_key,
-        city_key,
-        country,
-        lat,
-        lon,
-        target_id,
-        target_type,
-        target_family,
-        is_facility_target,
-        is_generic_target,
-        coalesce(attacker, '?') as attacker_key,
-        case when date_precision = 'day' then event_date end as day_date,
-        case
-            when date_precision = 'day' and event_date is not null then 'day'
-            else
-                coalesce(date_precision, 'unknown') || ':'
-                || coalesce(cast(event_date as varchar), 'undated:' || article_id)
-        end as date_key,
-        case
-            when target_id is not null then 'target'
-            when place_precision = 'city' and not is_generic_target then 'city'
-            when place_precision = 'city' then 'city_vague'
-            when place_precision in ('region', 'facility') then 'region'
-            when place_precision = 'country' then 'country'
-            else 'no_place'
-        end as match_stage
-    from strike_claims
-),
+        cast(null as varchar) as strike_id,
+        cast(null as varchar) as match_reason,
+        cast(null as varchar) as founding_claim_id,
+        cast(null as varchar) as event_target_id,
+        match_stage,
+        cast(null as varchar) as event_key,
+        cast(null as varchar) as group_key,
+        cast(null as date) as island_start,
+        cast(null as varchar) as assigned_reason,
+        cast(null as boolean) as founds_event,
+        cast(null as varchar) as assigned_target_id,
+        {{ strike_keyed_column_list(exclude=['claim_id', 'match_stage']) }}
+    from claims_keyed
+)
+
+select * from claims_to_match
+{% else %}
 
 ---------- stage 1: identified targets
 target_claims as (
@@ -80,7 +90,9 @@ target_events as (
         target_claims.group_key || '|' || coalesce(cast(target_islands.island_start as varchar), '') as event_key,
         'same_target' as match_reason,
         true as founds_event,
-        target_claims.event_target_id
+        target_claims.event_target_id,
+        target_claims.group_key,
+        target_islands.island_start
     from target_claims
     left join target_islands
         on
@@ -126,7 +138,9 @@ city_events as (
         city_groups.group_key || '|' || coalesce(cast(city_islands.island_start as varchar), '') as event_key,
         'same_place_and_type' as match_reason,
         true as founds_event,
-        city_groups.event_target_id
+        city_groups.event_target_id,
+        city_groups.group_key,
+        city_islands.island_start
     from city_groups
     left join city_islands
         on
@@ -188,7 +202,9 @@ vague_city_events as (
             as event_key,
         'same_place_and_type' as match_reason,
         true as founds_event,
-        vague_city_groups.event_target_id
+        vague_city_groups.event_target_id,
+        vague_city_groups.group_key,
+        vague_city_islands.island_start
     from vague_city_groups
     left join vague_city_islands
         on
@@ -257,7 +273,9 @@ wide_events as (
         wide_groups.group_key || '|' || coalesce(cast(wide_islands.island_start as varchar), '') as event_key,
         wide_groups.match_reason,
         true as founds_event,
-        wide_groups.event_target_id
+        wide_groups.event_target_id,
+        wide_groups.group_key,
+        wide_islands.island_start
     from wide_groups
     left join wide_islands
         on
@@ -282,36 +300,24 @@ assignments as (
     select * from wide_events
 ),
 
-assignments_ranked as (
+assignments_keyed as (
     select
         assignments.claim_id,
         assignments.event_key,
-        assignments.match_reason,
+        assignments.match_reason as assigned_reason,
         assignments.founds_event,
-        claims_keyed.match_stage,
-        max(assignments.event_target_id) over (partition by assignments.event_key) as event_target_id,
-        row_number() over (
-            partition by assignments.event_key
-            order by
-                assignments.founds_event desc,
-                claims_keyed.published_at asc nulls last,
-                assignments.claim_id asc
-        ) as rank_in_event
+        assignments.event_target_id as assigned_target_id,
+        assignments.group_key,
+        assignments.island_start,
+        {{ strike_keyed_column_list('claims_keyed', exclude=['claim_id']) }}
     from assignments
     inner join claims_keyed
         on assignments.claim_id = claims_keyed.claim_id
 ),
 
 matched as (
-    select
-        claim_id,
-        'strike_' || substr(md5(event_key), 1, 16) as strike_id,
-        case when rank_in_event = 1 then 'new_event' else match_reason end as match_reason,
-        first_value(claim_id) over (partition by event_key order by rank_in_event) as founding_claim_id,
-        event_target_id,
-        match_stage,
-        event_key
-    from assignments_ranked
+    {{ strike_events_ranked('assignments_keyed') }}
 )
 
 select * from matched
+{% endif %}

@@ -52,8 +52,8 @@ named_targets as (
         {{ mode_of('admin1') }} as place_name,
         {{ mode_of('admin1') }} as admin1,
         {{ mode_of('country') }} as country,
-        round(avg(lat), 5) as lat,
-        round(avg(lon), 5) as lon,
+        {{ rounded_mean("lat") }} as lat,
+        {{ rounded_mean("lon") }} as lon,
         cast(null as varchar) as operator,
         cast(null as varchar) as capacity,
         'named_in_claims' as target_source
@@ -73,8 +73,8 @@ unnamed_targets as (
         {{ mode_of('strike_claims.place_name') }} as place_name,
         {{ mode_of('strike_claims.admin1') }} as admin1,
         {{ mode_of('strike_claims.country') }} as country,
-        round(avg(strike_claims.lat), 5) as lat,
-        round(avg(strike_claims.lon), 5) as lon,
+        {{ rounded_mean("strike_claims.lat") }} as lat,
+        {{ rounded_mean("strike_claims.lon") }} as lon,
         cast(null as varchar) as operator,
         cast(null as varchar) as capacity,
         'unnamed_in_city' as target_source

@@ -90,10 +90,9 @@ places_deduplicated as (
         {{ mode_of('place_rows.place_name') }} as place_name,
         {{ mode_of('place_rows.admin1') }} as admin1,
         {{ mode_of('place_rows.country') }} as country,
-        -- rounded to ~1 m: a parallel avg of doubles can differ in its last bits between
-        -- runs, and rebuilding the same claims must give the same table
-        round(avg(place_rows.lat), 5) as lat,
-        round(avg(place_rows.lon), 5) as lon,
+        -- rounded to ~1 m and the same in every run (rounded_mean)
+        {{ rounded_mean("place_rows.lat") }} as lat,
+        {{ rounded_mean("place_rows.lon") }} as lon,
         arg_min(place_rows.place_precision, place_precisions.place_precision_code) as place_precision,
         min(place_precisions.place_precision_code) as place_precision_code
     from place_rows

@@ -78,8 +78,8 @@ visits as (
         {{ mode_of('claims_matched.destination_name') }} as destination_name,
         {{ mode_of('claims_matched.resolved_admin1') }} as admin1,
         {{ mode_of('claims_matched.resolved_country') }} as country,
-        round(avg(claims_matched.resolved_lat), 5) as lat,
-        round(avg(claims_matched.resolved_lon), 5) as lon,
+        {{ rounded_mean("claims_matched.resolved_lat") }} as lat,
+        {{ rounded_mean("claims_matched.resolved_lon") }} as lon,
         min(claims_matched.place_precision) as place_precision,
         min(claims_matched.place_precision_code) as place_precision_code,
 

@@ -67,3 +67,22 @@
         claim.evidence.start as evidence_start,
         claim.evidence."end" as evidence_end
 {%- endmacro %}
+
+{#- stg_raw__extraction_records: the completed loads it has not taken in, as a list of literals
+    (NULL, which matches nothing, when there are none). Queried when the model runs. -#}
+{% macro new_loads_of_this() -%}
+    {%- if execute -%}
+        {%- set new_loads = run_query(
+            "select load_id from " ~ source('raw', 'loads') ~ " where status = 'completed'"
+            ~ " and load_id not in (select distinct staged.load_id from " ~ this ~ " as staged)"
+            ~ " order by load_id"
+        ) -%}
+        {%- set literals = [] -%}
+        {%- for load_id in new_loads.columns[0].values() -%}
+            {%- do literals.append("'" ~ (load_id | replace("'", "''")) ~ "'") -%}
+        {%- endfor -%}
+        {{ literals | join(', ') if literals else 'null' }}
+    {%- else -%}
+        null
+    {%- endif -%}
+{%- endmacro %}

@@ -1,23 +1,45 @@
 -- Everyone who speaks in a claim (claimants) or travels in one (visitors), one row per
 -- claim mention, with the actor_id that dim_actors and the facts share: a claimant is
 -- keyed by its normalised name (its role when it has no name), a visitor by name.
+-- Incremental by article (macros/incremental_articles.sql): the name is normalised by a regex per
+-- mention, so a build normalises only the mentions of the articles whose records it takes in.
+-- depends_on: {{ ref('stg_raw__extraction_records') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ delete_touched_articles() }}"
+    )
+}}
+
 with
 
 strike_claims as (
     select * from {{ ref('stg_raw__strike_claims') }}
+    {% if is_incremental() -%}
+        where article_id in ({{ touched_articles() }})
+    {%- endif %}
 ),
 
 interception_claims as (
     select * from {{ ref('stg_raw__interception_claims') }}
+    {% if is_incremental() -%}
+        where article_id in ({{ touched_articles() }})
+    {%- endif %}
 ),
 
 visit_claims as (
     select * from {{ ref('stg_raw__visit_claims') }}
+    {% if is_incremental() -%}
+        where article_id in ({{ touched_articles() }})
+    {%- endif %}
 ),
 
 claimant_mentions as (
     select
         claim_id,
+        article_id,
         claimant_name,
         claimant_role,
         claimant_side
@@ -25,6 +47,7 @@ claimant_mentions as (
     union all
     select
         claim_id,
+        article_id,
         claimant_name,
         claimant_role,
         claimant_side
@@ -32,6 +55,7 @@ claimant_mentions as (
     union all
     select
         claim_id,
+        article_id,
         claimant_name,
         claimant_role,
         claimant_side
@@ -41,6 +65,7 @@ claimant_mentions as (
 actor_mentions as (
     select
         claim_id,
+        article_id,
         'claimant' as actor_kind,
         coalesce(claimant_name, claimant_role) as actor_name,
         claimant_role as actor_role,
@@ -52,6 +77,7 @@ actor_mentions as (
     union all
     select
         claim_id,
+        article_id,
         'visitor' as actor_kind,
         visitor_name as actor_name,
         visitor_role as actor_role,

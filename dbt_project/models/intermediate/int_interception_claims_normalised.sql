@@ -9,15 +9,15 @@
 --   the claimant_roles seed, else from the name ("... Air Command ...").
 --   weapon model: the model of weapon_models.csv whose name or alias the claim uses, so
 --   "Shahed" and "Shahed-136/131" are one model.
--- Incremental (macros/incremental_changed_rows.sql): computed whole, so a seed change reaches
--- every claim, but only new or changed claims are written; int_interception_windows_deduplicated
--- reads which claims changed from the difference between this table and its own copy.
+-- Incremental by article (macros/incremental_articles.sql): a build normalises only the claims
+-- of the articles whose records it takes in; a seed edit makes `warehouse build` a full refresh.
+-- depends_on: {{ ref('stg_raw__extraction_records') }}
 {{
     config(
         materialized='incremental',
-        incremental_strategy='changed_rows',
-        unique_key='claim_id',
-        on_schema_change='fail'
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ delete_touched_articles() }}"
     )
 }}
 
@@ -25,6 +25,9 @@ with
 
 interception_claims as (
     select * from {{ ref('stg_raw__interception_claims') }}
+    {% if is_incremental() -%}
+        where article_id in ({{ touched_articles() }})
+    {%- endif %}
 ),
 
 weapon_models as (

@@ -24,7 +24,9 @@
 -- Counted claims have headline_reason = 'headline' and is_headline = true.
 --
 -- Incremental by interception (macros/incremental_interceptions.sql): the pre-hook deletes the
--- interceptions a changed claim touches, and a build computes only the claims the table lacks.
+-- claims of the articles a build takes in and every interception they are or were in, and a
+-- build computes only the claims the table lacks.
+-- depends_on: {{ ref('stg_raw__extraction_records') }}
 {{
     config(
         materialized='incremental',

@@ -1,13 +1,13 @@
 -- One row per article (or bulletin, or post). When several extractors read one article,
 -- its description comes from the newest record.
--- Incremental (macros/incremental_changed_rows.sql): computed whole, but only new or changed
--- articles are written; rewriting the primary key of every article cost more than the query.
+-- Incremental by article (macros/incremental_articles.sql): a build rewrites only the articles
+-- whose records it takes in; rewriting the primary key of every article cost more than the query.
 {{
     config(
         materialized='incremental',
-        incremental_strategy='changed_rows',
-        unique_key='article_id',
-        on_schema_change='fail'
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ delete_touched_articles() }}"
     )
 }}
 
@@ -15,6 +15,9 @@ with
 
 extraction_records as (
     select * from {{ ref('stg_raw__extraction_records') }}
+    {% if is_incremental() -%}
+        where article_id in ({{ touched_articles() }})
+    {%- endif %}
 ),
 
 sources as (

@@ -1,11 +1,13 @@
--- Incremental (macros/incremental_changed_rows.sql): computed whole, but only claims whose row
--- changed are written.
+-- Incremental by interception (macros/incremental_interceptions.sql): the pre-hook deletes the
+-- claims of the articles a build takes in and of every interception they are or were in, and a
+-- build computes only the claims the mart lacks.
+-- depends_on: {{ ref('stg_raw__extraction_records') }}
 {{
     config(
         materialized='incremental',
-        incremental_strategy='changed_rows',
-        unique_key='claim_id',
-        on_schema_change='fail'
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ delete_touched_interception_claims() }}"
     )
 }}
 
@@ -13,6 +15,9 @@ with
 
 interception_claims as (
     select * from {{ ref('int_interception_windows_deduplicated') }}
+    {% if is_incremental() -%}
+        where claim_id not in (select stored_claims.claim_id from {{ this }} as stored_claims)
+    {%- endif %}
 ),
 
 actors as (

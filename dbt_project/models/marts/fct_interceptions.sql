@@ -1,14 +1,15 @@
 -- One row per attack night x attacker x defender x weapon: the defender's headline
 -- figures (the sum of the claims int_interception_windows_deduplicated counts), the
 -- attacking side's own launch figure, and how many claims and sources stand behind it.
--- Incremental (macros/incremental_changed_rows.sql): computed whole, but only interceptions whose
--- row changed are written.
+-- Incremental by interception (macros/incremental_interceptions.sql): the pre-hook deletes the
+-- interceptions recomputed upstream, and a build computes only the ones the mart lacks.
+-- depends_on: {{ ref('stg_raw__extraction_records') }}
 {{
     config(
         materialized='incremental',
-        incremental_strategy='changed_rows',
-        unique_key='interception_id',
-        on_schema_change='fail'
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ delete_touched_interception_totals() }}"
     )
 }}
 
@@ -16,6 +17,12 @@ with
 
 interception_claims as (
     select * from {{ ref('int_interception_windows_deduplicated') }}
+    {% if is_incremental() -%}
+        where
+            interception_id not in (
+                select stored_interceptions.interception_id from {{ this }} as stored_interceptions
+            )
+    {%- endif %}
 ),
 
 interceptions as (

@@ -59,8 +59,10 @@ renamed as (
             where completed_loads.status = 'completed'
         )
         {% if is_incremental() -%}
-            -- and only loads this table has not taken in yet
-            and load_id not in (select distinct staged_records.load_id from {{ this }} as staged_records)
+            -- and only loads this table has not taken in yet, named as constants: a filter on
+            -- constants is applied in the scan, so the JSON of records staged before is never
+            -- read (an anti-join on load_id reads every record first)
+            and load_id in ({{ new_loads_of_this() }})
         {%- endif %}
 )
 

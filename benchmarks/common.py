@@ -58,17 +58,23 @@ class Corpus:
         return self.folder / "articles.jsonl"
 
 
-def corpus(articles: int, *, start: int = 0, work_dir: Path = WORK_DIR) -> Corpus:
-    """The generated corpus of `articles` articles from index `start`, made once and cached."""
+def corpus(
+    articles: int, *, start: int = 0, later_nights: int = 0, work_dir: Path = WORK_DIR
+) -> Corpus:
+    """The generated corpus of `articles` articles from index `start`, made once and cached
+    (`later_nights`: telling of that many nights after the base period)."""
     from benchmarks.generate import generate
 
     name = f"corpus-{size_label(articles)}" + (f"-from-{start}" if start else "")
+    name += f"-later-{later_nights}" if later_nights else ""
     folder = work_dir / name
     marker = folder / "complete.json"
     wanted = {"articles": articles, "start": start, "seed": SEED}
+    if later_nights:
+        wanted["later_nights"] = later_nights
     if not (marker.exists() and json.loads(marker.read_text()) == wanted):
         print(f"generating {name} …", file=sys.stderr, flush=True)
-        generate(folder, articles=articles, start=start, seed=SEED)
+        generate(folder, articles=articles, start=start, seed=SEED, later_nights=later_nights)
         marker.write_text(json.dumps(wanted))
     return Corpus(articles, start, folder)
 

@@ -122,6 +122,7 @@ FILLER = [
 ]
 EXTRACTOR = {"name": "rules", "version": "0.1.0"}
 START_DATE = dt.date(2023, 1, 1)
+NIGHTS = 1001  # the base period: articles tell of any of these nights, uniformly
 
 
 def sha256_hex(text: str) -> str:
@@ -266,10 +267,14 @@ def draft_article(rng: random.Random, night: dt.date) -> Draft:
     return Draft(sentences, claims)
 
 
-def article_and_record(index: int, seed: int) -> tuple[dict, dict]:
-    """The extraction input and the contract record of article `index`."""
+def article_and_record(index: int, seed: int, later_nights: int = 0) -> tuple[dict, dict]:
+    """The extraction input and the contract record of article `index`. With
+    `later_nights`, the article tells of one of that many nights after the base period
+    (what a nightly run brings) instead of any night of it."""
     rng = random.Random(f"{seed}:{index}")
-    night = START_DATE + dt.timedelta(days=rng.randint(0, 1000))
+    night = START_DATE + dt.timedelta(days=rng.randint(0, NIGHTS - 1))
+    if later_nights:
+        night = START_DATE + dt.timedelta(days=NIGHTS + index % later_nights)
     draft = draft_article(rng, night)
     # Paragraphs of two sentences, as news pages print them.
     offsets: list[int] = []
@@ -327,11 +332,11 @@ def article_and_record(index: int, seed: int) -> tuple[dict, dict]:
     return article, record
 
 
-def _render_range(seed: int, first: int, last: int) -> tuple[str, str]:
+def _render_range(seed: int, first: int, last: int, later_nights: int = 0) -> tuple[str, str]:
     articles: list[str] = []
     records: list[str] = []
     for index in range(first, last):
-        article, record = article_and_record(index, seed)
+        article, record = article_and_record(index, seed, later_nights)
         articles.append(json.dumps(article, ensure_ascii=False))
         records.append(json.dumps(record, ensure_ascii=False))
     return "\n".join(articles) + "\n", "\n".join(records) + "\n"
@@ -343,7 +348,13 @@ def _ranges(start: int, count: int, size: int) -> Iterator[tuple[int, int]]:
 
 
 def generate(
-    out_dir: Path, *, articles: int, start: int = 0, seed: int = 7, workers: int | None = None
+    out_dir: Path,
+    *,
+    articles: int,
+    start: int = 0,
+    seed: int = 7,
+    workers: int | None = None,
+    later_nights: int = 0,
 ) -> tuple[Path, Path]:
     """Write articles.jsonl and records.jsonl for articles [start, start + articles)."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -356,13 +367,23 @@ def generate(
         open(records_path, "w", encoding="utf-8") as records_out,
     ):
         if workers == 1 or len(ranges) == 1:
-            rendered = map(_render_range, [seed] * len(ranges), *zip(*ranges, strict=True))
+            rendered = map(
+                _render_range,
+                [seed] * len(ranges),
+                *zip(*ranges, strict=True),
+                [later_nights] * len(ranges),
+            )
             for article_lines, record_lines in rendered:
                 articles_out.write(article_lines)
                 records_out.write(record_lines)
         else:
             with ProcessPoolExecutor(workers) as pool:
-                rendered = pool.map(_render_range, [seed] * len(ranges), *zip(*ranges, strict=True))
+                rendered = pool.map(
+                    _render_range,
+                    [seed] * len(ranges),
+                    *zip(*ranges, strict=True),
+                    [later_nights] * len(ranges),
+                )
                 for article_lines, record_lines in rendered:
                     articles_out.write(article_lines)
                     records_out.write(record_lines)
@@ -376,10 +397,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start", type=int, default=0, help="Index of the first article.")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument(
+        "--later-nights",
+        type=int,
+        default=0,
+        help="Tell of this many nights after the base period (a nightly run's articles).",
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
     articles_path, records_path = generate(
-        args.out, articles=args.articles, start=args.start, seed=args.seed, workers=args.workers
+        args.out,
+        articles=args.articles,
+        start=args.start,
+        seed=args.seed,
+        workers=args.workers,
+        later_nights=args.later_nights,
     )
     seconds = time.monotonic() - started
     print(

@@ -35,29 +35,38 @@
     {%- endif %}
 {%- endmacro %}
 
-{#- Pre-hook of dim_actors (see there). -#}
-{% macro delete_touched_actors() -%}
+{#- Pre-hook of a model with one row per `key` and how many rows of `current_rows` (a relation
+    with article_id) have that key in `count_column`: delete the keys a touched article has a
+    row of now, and those whose count is no longer the current one (a key whose rows left with
+    a touched article's old record has fewer rows, or none). Rows of untouched articles never
+    move, so no other key can have changed. -#}
+{% macro delete_touched_or_recounted(key, current_rows, count_column) -%}
     {% if is_incremental() -%}
-        {%- set mentions = ref('int_actors_unioned') -%}
         delete from {{ this }} as stored
         where
-            stored.actor_id in (
-                select touched_mentions.actor_id
-                from {{ mentions }} as touched_mentions
-                where touched_mentions.article_id in ({{ touched_articles() }})
+            stored.{{ key }} in (
+                select touched_rows.{{ key }}
+                from {{ current_rows }} as touched_rows
+                where touched_rows.article_id in ({{ touched_articles() }})
             )
             or not exists (
                 select 1
                 from (
                     select
-                        current_mentions.actor_id,
-                        count(*) as claim_count
-                    from {{ mentions }} as current_mentions
-                    group by current_mentions.actor_id
+                        keyed_rows.{{ key }},
+                        count(*) as row_count
+                    from {{ current_rows }} as keyed_rows
+                    where keyed_rows.{{ key }} is not null
+                    group by keyed_rows.{{ key }}
                 ) as current_counts
                 where
-                    current_counts.actor_id = stored.actor_id
-                    and current_counts.claim_count = stored.claim_count
+                    current_counts.{{ key }} = stored.{{ key }}
+                    and current_counts.row_count = stored.{{ count_column }}
             )
     {%- endif %}
+{%- endmacro %}
+
+{#- Pre-hook of dim_actors (see there). -#}
+{% macro delete_touched_actors() -%}
+    {{ delete_touched_or_recounted('actor_id', ref('int_actors_unioned'), 'claim_count') }}
 {%- endmacro %}

@@ -22,9 +22,11 @@
     end
 {%- endmacro %}
 
-{% macro delete_touched_interceptions() -%}
+{#- Delete from the model being built the touched articles' claims and every interception one of
+    them is in, before (read from the stored table) or after the change (`current_ids`, a query
+    for the interception ids the touched articles' claims have now). -#}
+{% macro delete_interceptions_of_touched_articles(current_ids) -%}
     {% if is_incremental() -%}
-        {%- set normalised = ref('int_interception_claims_normalised') -%}
         delete from {{ this }}
         where
             article_id in ({{ touched_articles() }})
@@ -33,36 +35,38 @@
                 from {{ this }} as stored
                 where stored.article_id in ({{ touched_articles() }})
                 union all
-                select
-                    {{ interception_key(
-                        'normalised.attack_night', 'normalised.night_precision', 'normalised.attacker',
-                        'normalised.defender', 'normalised.weapon'
-                    ) }}
-                from {{ normalised }} as normalised
-                where normalised.article_id in ({{ touched_articles() }})
+                {{ current_ids }}
             )
     {%- endif %}
+{%- endmacro %}
+
+{#- Pre-hook of int_interception_windows_deduplicated: the current ids are keyed here from the
+    normalised claims. -#}
+{% macro delete_touched_interceptions() -%}
+    {%- set normalised = ref('int_interception_claims_normalised') -%}
+    {%- set current_ids -%}
+        select
+            {{ interception_key(
+                'normalised.attack_night', 'normalised.night_precision', 'normalised.attacker',
+                'normalised.defender', 'normalised.weapon'
+            ) }}
+        from {{ normalised }} as normalised
+        where normalised.article_id in ({{ touched_articles() }})
+    {%- endset -%}
+    {{ delete_interceptions_of_touched_articles(current_ids) }}
 {%- endmacro %}
 
 {#- Pre-hook of fct_interception_claims: the same claims and interceptions, read from the stored
     mart and from int_interception_windows_deduplicated (already built by then). Outside them no
     row of the mart can have changed, so the model computes only the claims the mart lacks. -#}
 {% macro delete_touched_interception_claims() -%}
-    {% if is_incremental() -%}
-        {%- set deduplicated = ref('int_interception_windows_deduplicated') -%}
-        delete from {{ this }}
-        where
-            article_id in ({{ touched_articles() }})
-            or interception_id in (
-                select stored.interception_id
-                from {{ this }} as stored
-                where stored.article_id in ({{ touched_articles() }})
-                union all
-                select deduplicated.interception_id
-                from {{ deduplicated }} as deduplicated
-                where deduplicated.article_id in ({{ touched_articles() }})
-            )
-    {%- endif %}
+    {%- set deduplicated = ref('int_interception_windows_deduplicated') -%}
+    {%- set current_ids -%}
+        select deduplicated.interception_id
+        from {{ deduplicated }} as deduplicated
+        where deduplicated.article_id in ({{ touched_articles() }})
+    {%- endset -%}
+    {{ delete_interceptions_of_touched_articles(current_ids) }}
 {%- endmacro %}
 
 {#- Pre-hook of fct_interceptions, which keeps no article: an interception was recomputed
@@ -71,28 +75,7 @@
     move). So it deletes the interceptions with a touched article's claim and those whose claim
     count is not the current one (gone ones included); the model computes the ones it lacks. -#}
 {% macro delete_touched_interception_totals() -%}
-    {% if is_incremental() -%}
-        {%- set deduplicated = ref('int_interception_windows_deduplicated') -%}
-        delete from {{ this }} as stored
-        where
-            stored.interception_id in (
-                select deduplicated.interception_id
-                from {{ deduplicated }} as deduplicated
-                where deduplicated.article_id in ({{ touched_articles() }})
-            )
-            or not exists (
-                select 1
-                from (
-                    select
-                        current_claims.interception_id,
-                        count(*) as claim_count
-                    from {{ deduplicated }} as current_claims
-                    where current_claims.interception_id is not null
-                    group by current_claims.interception_id
-                ) as current_counts
-                where
-                    current_counts.interception_id = stored.interception_id
-                    and current_counts.claim_count = stored.claim_count
-            )
-    {%- endif %}
+    {{ delete_touched_or_recounted(
+        'interception_id', ref('int_interception_windows_deduplicated'), 'claim_count'
+    ) }}
 {%- endmacro %}

@@ -19,9 +19,6 @@ was built from (warehouse/dbt_build.py).
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -29,23 +26,12 @@ import duckdb
 import pytest
 
 from tests.support.tables import table_contents
+from tests.support.warehouse_cli import run_warehouse as warehouse
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = REPO_ROOT / "data" / "sample" / "human.jsonl"
 
 pytestmark = pytest.mark.slow
-
-
-def warehouse(*args: str) -> subprocess.CompletedProcess:
-    finished = subprocess.run(
-        [sys.executable, "-m", "warehouse.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        env={**os.environ, "COLUMNS": "120"},
-    )
-    assert finished.returncode == 0, finished.stderr[-3000:]
-    return finished
 
 
 def strike_claims_of(db: Path, article_id: str) -> int:

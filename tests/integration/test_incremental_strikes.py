@@ -15,10 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import random
-import subprocess
-import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -28,6 +25,7 @@ import pytest
 from benchmarks.check_incremental_strikes import re_extraction, varied_record
 from benchmarks.generate import article_and_record
 from tests.support.tables import table_contents
+from tests.support.warehouse_cli import run_warehouse as warehouse
 
 pytestmark = pytest.mark.slow
 
@@ -35,17 +33,6 @@ ARTICLES = 600
 DAYS = 30
 SEED = 11
 NEW_TARGET = "Polyarnaya fuel depot"
-
-
-def warehouse(*args: str) -> None:
-    finished = subprocess.run(
-        [sys.executable, "-m", "warehouse.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        env={**os.environ, "COLUMNS": "120"},
-    )
-    assert finished.returncode == 0, finished.stderr[-3000:]
 
 
 def write(path: Path, records: list[dict]) -> Path:

@@ -44,10 +44,11 @@ def vary_strike(rng: random.Random, claim: dict, *, days: int) -> dict | None:
     claim["date"] = (START + dt.timedelta(days=rng.randint(0, days - 1))).isoformat()
     roll = rng.random()
     place = claim["place"]
-    if roll < 0.10:
+    # a place-less claim (the generator writes some) keeps none
+    if roll < 0.10 and place:
         claim["place"] = {**place, "name": place["admin1"], "precision": "region"}
         claim["place"].update(lat=None, lon=None)
-    elif roll < 0.14:
+    elif roll < 0.14 and place:
         claim["place"] = {
             "name": "Russia" if place["country"] == "RU" else "Ukraine",
             "admin1": None,
@@ -63,7 +64,7 @@ def vary_strike(rng: random.Random, claim: dict, *, days: int) -> dict | None:
     elif roll < 0.40:
         name, target_type = rng.choice(NAMED)
         claim["target"] = {"name": name, "type": target_type}
-    elif roll < 0.44:
+    elif roll < 0.44 and place:
         name, target_type = rng.choice(NAMED)
         claim["place"] = {**place, "name": name, "precision": "facility"}
         claim["target"] = {"name": None, "type": target_type}

@@ -25,7 +25,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.support.tables import table_contents
+from tests.support.tables import assert_same_tables, table_contents
 from tests.support.warehouse_cli import run_warehouse as warehouse
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -165,14 +165,7 @@ def test_incremental_build_equals_a_full_build_and_drops_replaced_claims(tmp_pat
     assert {
         reason for (extractor, _), (_, reason) in after["recoded"].items() if extractor == "rules"
     } == {"same_article_other_extractor"}
-    for schema in ("main", "intermediate"):
-        stepwise_tables = table_contents(stepwise, schema=schema)
-        at_once_tables = table_contents(at_once, schema=schema)
-        assert set(stepwise_tables) == set(at_once_tables)
-        differing = sorted(
-            name for name in at_once_tables if stepwise_tables[name] != at_once_tables[name]
-        )
-        assert not differing, f"incremental and full builds differ in {differing}"
+    assert_same_tables(stepwise, at_once, schemas=("main", "intermediate"))
     # the claim models were built incrementally, not re-created as views
     connection = duckdb.connect(str(stepwise), read_only=True)
     try:

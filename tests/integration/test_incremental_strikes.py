@@ -24,7 +24,7 @@ import pytest
 
 from benchmarks.check_incremental_strikes import re_extraction, varied_record
 from benchmarks.generate import article_and_record
-from tests.support.tables import table_contents
+from tests.support.tables import assert_same_tables, table_contents
 from tests.support.warehouse_cli import run_warehouse as warehouse
 
 pytestmark = pytest.mark.slow
@@ -193,14 +193,7 @@ def test_incremental_strike_matching_equals_a_full_build(tmp_path, inputs):
     warehouse("ingest", str(inputs["first"]), str(inputs["second"]), "--db", str(at_once))
     warehouse("build", "--db", str(at_once))
 
-    for schema in ("main", "intermediate"):
-        stepwise_tables = table_contents(stepwise, schema=schema)
-        at_once_tables = table_contents(at_once, schema=schema)
-        assert set(stepwise_tables) == set(at_once_tables)
-        differing = sorted(
-            name for name in at_once_tables if stepwise_tables[name] != at_once_tables[name]
-        )
-        assert not differing, f"incremental and full builds differ in {differing}"
+    assert_same_tables(stepwise, at_once, schemas=("main", "intermediate"))
     assert "intermediate.int_strike_claims_matched__event_profiles" in table_contents(
         stepwise, schema="intermediate"
     )

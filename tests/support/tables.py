@@ -22,3 +22,15 @@ def table_contents(db: Path, schema: str | None = None) -> dict[str, list[tuple]
         }
     finally:
         connection.close()
+
+
+def assert_same_tables(built_stepwise: Path, built_at_once: Path, schemas: tuple[str, ...]) -> None:
+    """Two warehouses hold the same tables, row for row, in each of `schemas`."""
+    for schema in schemas:
+        stepwise_tables = table_contents(built_stepwise, schema=schema)
+        at_once_tables = table_contents(built_at_once, schema=schema)
+        assert set(stepwise_tables) == set(at_once_tables), schema
+        differing = sorted(
+            name for name in at_once_tables if stepwise_tables[name] != at_once_tables[name]
+        )
+        assert not differing, f"incremental and full builds differ in {differing}"

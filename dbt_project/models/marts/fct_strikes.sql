@@ -2,10 +2,24 @@
 -- figure, whichever extractor or sentence gave it), then across sources: low = smallest,
 -- high = largest, best = the median source (the lower of two middle values: UCDP's
 -- conservative best estimate).
+-- Incremental by event (macros/incremental_strike_events.sql): the pre-hook deletes the events
+-- whose claims changed, and a build computes only the events the mart lacks.
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ delete_strikes_with_changed_claims() }}"
+    )
+}}
+
 with
 
 strike_claims as (
     select * from {{ ref('fct_strike_claims') }}
+    {% if is_incremental() -%}
+        where strike_id not in (select stored_strikes.strike_id from {{ this }} as stored_strikes)
+    {%- endif %}
 ),
 
 outcomes as (
@@ -113,6 +127,10 @@ event_outcomes as (
     ) = 1
 ),
 
+event_fingerprints as (
+    {{ strike_claim_fingerprints('strike_claims', 'targets') }}
+),
+
 -- Each side's account: what its claimants said, side by side.
 claim_accounts as (
     select
@@ -213,7 +231,10 @@ strikes as (
         coalesce(event_outcomes.outcome, 'unknown') as outcome,
         event_summaries.has_outcome_conflict,
         event_accounts.attacker_side_account,
-        event_accounts.attacked_side_account
+        event_accounts.attacked_side_account,
+
+        ---------- what the row was computed from
+        event_fingerprints.claims_fingerprint
 
     from event_summaries
     inner join event_dates
@@ -228,6 +249,8 @@ strikes as (
         on event_summaries.strike_id = event_accounts.strike_id
     left join targets
         on event_summaries.target_id = targets.target_id
+    inner join event_fingerprints
+        on event_summaries.strike_id = event_fingerprints.strike_id
 )
 
 select * from strikes

@@ -27,11 +27,12 @@
 {%- endmacro %}
 
 {#- Pre-hook: delete the touched articles' rows (an article whose new record has no rows of this
-    kind keeps none). -#}
-{% macro delete_touched_articles() -%}
+    kind keeps none), and those `or_where` names (rows of no article that a build computes
+    again). -#}
+{% macro delete_touched_articles(or_where=none) -%}
     {% if is_incremental() -%}
         delete from {{ this }}
-        where article_id in ({{ touched_articles() }})
+        where article_id in ({{ touched_articles() }}){% if or_where %} or ({{ or_where }}){% endif %}
     {%- endif %}
 {%- endmacro %}
 

@@ -14,6 +14,21 @@
 --                       depot in Engels") whose city holds exactly one known target of
 --                       that type (facilities.csv or named in other claims; a named target
 --                       without a city counts when it lies within 10 km).
+-- The first three are decided claim by claim, once, in int_strike_target_names_matched; the
+-- last two need every claim (a region resolved from other mentions, other claims' targets).
+-- Incremental by changed row (macros/incremental_changed_rows.sql): computed whole (it needs
+-- every claim), but only the rows that changed are written: writing the whole table cost
+-- several times the query.
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='claim_id',
+        on_schema_change='fail',
+        pre_hook="{{ delete_vanished_rows('claim_id', ref('stg_raw__strike_claims')) }}"
+    )
+}}
+
 with
 
 strike_claims as (
@@ -28,8 +43,8 @@ facilities as (
     select * from {{ ref('stg_reference__facilities') }}
 ),
 
-facility_names as (
-    select * from {{ ref('int_facility_names_unpivoted') }}
+target_names as (
+    select * from {{ ref('int_strike_target_names_matched') }}
 ),
 
 target_types as (
@@ -85,10 +100,10 @@ claims_with_places as (
         target_types.target_family,
         target_types.is_facility as is_facility_target,
         target_types.is_generic as is_generic_target,
-        coalesce(
-            nullif(trim(strike_claims.target_name), ''),
-            case when strike_claims.place_precision = 'facility' then strike_claims.place_name end
-        ) as named_target
+        target_names.named_target,
+        target_names.named_target_stem,
+        target_names.facility_id as matched_facility_id,
+        target_names.match_rank as facility_match_rank
     from strike_claims
     left join places
         on
@@ -96,67 +111,8 @@ claims_with_places as (
             and strike_claims.claim_id = places.mention_id
     left join target_types
         on strike_claims.target_type = target_types.target_type
-),
-
--- Name keys computed once, so that facility matching is an equality join.
-claims_with_name_keys as (
-    select
-        *,
-        {{ normalise_name('named_target') }} as named_target_key,
-        {{ facility_stem('named_target') }} as named_target_stem
-    from claims_with_places
-),
-
-facility_candidates as (
-    select
-        claims.claim_id,
-        facility_names.facility_id,
-        1 as match_rank
-    from claims_with_name_keys as claims
-    inner join facility_names
-        on
-            claims.named_target_key = facility_names.exact_key
-            and (claims.country is null or facility_names.country is null or claims.country = facility_names.country)
-    union all
-    select
-        claims.claim_id,
-        facility_names.facility_id,
-        2 as match_rank
-    from claims_with_name_keys as claims
-    inner join facility_names
-        on
-            claims.named_target_stem = facility_names.stem_key
-            and claims.target_type = facility_names.target_type
-            and (claims.country is null or facility_names.country is null or claims.country = facility_names.country)
-    union all
-    select
-        claims.claim_id,
-        facility_names.facility_id,
-        3 as match_rank
-    from claims_with_name_keys as claims
-    inner join facility_names
-        on
-            claims.target_type = facility_names.target_type
-            and length(facility_names.exact_key) >= 4
-            and ' ' || claims.named_target_key || ' ' like '% ' || facility_names.exact_key || ' %'
-            and (claims.country is null or facility_names.country is null or claims.country = facility_names.country)
-),
-
-facility_candidates_best as (
-    select *
-    from facility_candidates
-    qualify match_rank = min(match_rank) over (partition by claim_id)
-),
-
-facility_matches as (
-    -- A name that fits two facilities equally well identifies neither.
-    select
-        claim_id,
-        min(facility_id) as facility_id,
-        min(match_rank) as match_rank
-    from facility_candidates_best
-    group by claim_id
-    having count(distinct facility_id) = 1
+    left join target_names
+        on strike_claims.claim_id = target_names.claim_id
 ),
 
 facility_places as (
@@ -183,23 +139,21 @@ claims_with_named_targets as (
         coalesce(claims.lon, facility_places.lon) as target_lon,
         coalesce(claims.city_key, facility_places.city_key) as effective_city_key,
         case
-            when facility_matches.facility_id is not null then facility_matches.facility_id
+            when claims.matched_facility_id is not null then claims.matched_facility_id
             when claims.named_target_stem is not null
                 then
                     coalesce(claims.region_key, claims.country, 'XX') || '/' || claims.target_type || '/'
                     || replace(claims.named_target_stem, ' ', '-')
         end as named_target_id,
         case
-            when facility_matches.match_rank = 1 then 'facility_name'
-            when facility_matches.match_rank = 2 then 'facility_name_stem'
-            when facility_matches.match_rank = 3 then 'facility_alias_in_name'
+            when claims.facility_match_rank = 1 then 'facility_name'
+            when claims.facility_match_rank = 2 then 'facility_name_stem'
+            when claims.facility_match_rank = 3 then 'facility_alias_in_name'
             when claims.named_target_stem is not null then 'named_target'
         end as named_target_match
-    from claims_with_name_keys as claims
-    left join facility_matches
-        on claims.claim_id = facility_matches.claim_id
+    from claims_with_places as claims
     left join facility_places
-        on facility_matches.facility_id = facility_places.facility_id
+        on claims.matched_facility_id = facility_places.facility_id
 ),
 
 known_targets as (
@@ -350,3 +304,4 @@ enriched as (
 )
 
 select * from enriched
+{{ where_row_changed('enriched') }}

@@ -3,9 +3,10 @@
 {{
     config(
         materialized='incremental',
-        incremental_strategy='changed_rows',
+        incremental_strategy='delete+insert',
         unique_key='claim_id',
-        on_schema_change='fail'
+        on_schema_change='fail',
+        pre_hook="{{ delete_vanished_rows('claim_id', ref('int_strike_claims_matched')) }}"
     )
 }}
 
@@ -95,3 +96,4 @@ claims_matched as (
 )
 
 select * from claims_matched
+{{ where_row_changed('claims_matched') }}

@@ -16,8 +16,9 @@ Speed: validation and normalisation (pydantic) cost about 0.05 ms a record (less
 valid record, which takes the plain path of `validation.validate_plain`), so a large
 file is cut into spans of whole lines that worker processes read and validate while
 this process writes their rows (see `ingest_workers`). This process only finds the
-spans, in the same pass that hashes the file: the lines themselves never cross a pipe,
-and what it has left to do per record is DuckDB's append. Valid rows go straight into
+spans, in the same pass that hashes the file: the lines never cross a pipe, nor do the
+rows, which come back in shared memory (see `shared_rows`), and what it has left to do
+per record is DuckDB's append. Valid rows go straight into
 `raw.extraction_records` inside the load's transaction, tagged with its load_id, and
 the merge afterwards decides on keys alone and deletes only what it does not keep: each
 record is written once, and DuckDB writes full row groups of the uncommitted load to the
@@ -29,9 +30,11 @@ Serial and parallel paths give the same rows, order, counts and reasons
 
 from __future__ import annotations
 
+import array
 import contextlib
 import gc
 import hashlib
+import itertools
 import multiprocessing
 import os
 import threading
@@ -48,6 +51,7 @@ import pyarrow as pa
 import pyarrow.ipc
 
 from ingest.contract import ExtractionRecord
+from ingest.shared_rows import InSlot, SharedSlots
 from ingest.validation import (
     Invalid,
     serialize_plain,
@@ -111,7 +115,8 @@ class ChunkOutcome:
     """What validation made of one batch of items or one file block, in line order."""
 
     read: int
-    rows: pa.Table | bytes | None  # bytes (Arrow IPC) only on the way back from a worker
+    # InSlot or bytes (Arrow IPC) only on the way back from a worker
+    rows: pa.Table | InSlot | bytes | None
     rejected: list[Rejected]
 
 
@@ -423,27 +428,32 @@ def _validated(chunks: Iterable[list[Item] | FileSpan], workers: int) -> Iterato
     # milliseconds and do not re-run the caller's __main__ as spawn/forkserver would. The
     # pool lives for one file only: forked workers share this process's open files,
     # including the writers' lock, which must not outlive the write.
+    # One slot per block in flight, plus the one whose rows the caller is storing. A
+    # block's rows in Arrow IPC take about as many bytes as its lines (normalised JSON
+    # plus ~200 bytes of columns a record); rows that do not fit go by the pipe.
+    slots = SharedSlots(2 * workers + 1, 2 * BLOCK_BYTES)
     pool = ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("fork"),
-        initializer=_watch_parent,
-        initargs=(os.getpid(),),
+        initializer=_start_worker,
+        initargs=(os.getpid(), slots),  # fork: inherited, not pickled
     )
     in_flight: deque[Future[ChunkOutcome]] = deque()
     try:
-        for chunk in chunks:
+        for number, chunk in enumerate(chunks):
             if not in_flight:
                 # The first submit forks the workers. Frozen objects are left out of the
                 # workers' garbage collections, which would otherwise touch, and so copy,
                 # every page of this process's heap they inherited.
                 gc.freeze()
-            in_flight.append(pool.submit(_validate_chunk_in_worker, chunk))
+            slot = number % slots.count
+            in_flight.append(pool.submit(_validate_chunk_in_worker, chunk, slot))
             gc.unfreeze()
             # Two blocks per worker keep every core busy and memory bounded.
             while len(in_flight) >= 2 * workers:
-                yield _from_worker(in_flight.popleft().result())
+                yield _from_worker(in_flight.popleft().result(), slots)
         while in_flight:
-            yield _from_worker(in_flight.popleft().result())
+            yield _from_worker(in_flight.popleft().result(), slots)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -466,20 +476,36 @@ def validate_chunk(chunk: list[Item] | FileBlock | FileSpan) -> ChunkOutcome:
     return ChunkOutcome(read=read, rows=rows.table(), rejected=rejected)
 
 
-def _validate_chunk_in_worker(chunk: list[Item] | FileSpan) -> ChunkOutcome:
-    # Rows travel back as Arrow IPC bytes: the pool pickles with protocol 4, which
-    # copies a Table's buffers slowly; bytes cost one memcpy and read back zero-copy.
+_worker_slots: SharedSlots | None = None
+
+
+def _start_worker(parent_pid: int, slots: SharedSlots) -> None:
+    global _worker_slots
+    _worker_slots = slots
+    _watch_parent(parent_pid)
+
+
+def _validate_chunk_in_worker(chunk: list[Item] | FileSpan, slot: int) -> ChunkOutcome:
+    # Rows go back through the shared slot (see shared_rows); rows too large for it go as
+    # Arrow IPC bytes, since the pool pickles with protocol 4, which copies a Table's
+    # buffers slowly; bytes cost one memcpy and read back zero-copy.
     outcome = validate_chunk(chunk)
     if outcome.rows is not None:
-        sink = pa.BufferOutputStream()
-        with pa.ipc.new_stream(sink, outcome.rows.schema) as writer:
-            writer.write_table(outcome.rows)
-        outcome.rows = sink.getvalue().to_pybytes()
+        assert _worker_slots is not None
+        table = outcome.rows
+        outcome.rows = _worker_slots.write(slot, table)
+        if outcome.rows is None:
+            sink = pa.BufferOutputStream()
+            with pa.ipc.new_stream(sink, table.schema) as writer:
+                writer.write_table(table)
+            outcome.rows = sink.getvalue().to_pybytes()
     return outcome
 
 
-def _from_worker(outcome: ChunkOutcome) -> ChunkOutcome:
-    if isinstance(outcome.rows, bytes):
+def _from_worker(outcome: ChunkOutcome, slots: SharedSlots) -> ChunkOutcome:
+    if isinstance(outcome.rows, InSlot):
+        outcome.rows = slots.read(outcome.rows)
+    elif isinstance(outcome.rows, bytes):
         outcome.rows = pa.ipc.open_stream(outcome.rows).read_all()
     return outcome
 
@@ -623,12 +649,26 @@ class _Rows:
                 pa.array(extracted_ats, pa.string()),
                 pa.array(shas, pa.string()),
                 pa.array(line_numbers, pa.int32()),
-                # pydantic's JSON output is valid UTF-8 (it is written from Rust strings):
-                # taking the bytes as strings skips a second UTF-8 check of every record.
-                pa.array(payloads, pa.binary()).view(pa.string()),
+                _utf8_array(payloads),
             ],
             schema=_ROW_SCHEMA,
         )
+
+
+def _utf8_array(values: list[bytes]) -> pa.Array:
+    """Strings known to be UTF-8 as one string array: pydantic's JSON output is valid
+    UTF-8 (it is written from Rust strings), so no second check of every record, and
+    one join instead of a copy per value into a growing builder."""
+    data = b"".join(values)
+    if len(data) > _INT32_MAX:  # past 32-bit offsets: let Arrow split the array
+        return pa.array(values, pa.binary()).view(pa.string())
+    offsets = array.array("i", itertools.accumulate(map(len, values), initial=0))
+    return pa.Array.from_buffers(
+        pa.string(), len(values), [None, pa.py_buffer(offsets), pa.py_buffer(data)]
+    )
+
+
+_INT32_MAX = 2**31 - 1
 
 
 def _extracted_at_span(payload: bytes) -> tuple[int, int]:

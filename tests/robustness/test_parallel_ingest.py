@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import json
 import multiprocessing
 import random
@@ -16,6 +17,7 @@ import ingest.load
 from benchmarks.generate import article_and_record
 from ingest.load import ingest_file, iter_file_blocks, iter_file_lines, lines_of_block
 from ingest.raw_tables import ensure_raw_schema
+from ingest.shared_rows import SharedSlots
 from tests.integration.test_ingest import BAD_LINES
 from tests.support.records import dumps, make_record, variant
 
@@ -77,10 +79,24 @@ def test_parallel_and_serial_loads_are_identical(tmp_path, monkeypatch):
     second = tmp_path / "second.jsonl"
     second.write_bytes(first.read_bytes()[: first.stat().st_size // 3])  # cut mid-line
 
+    routes: collections.Counter[str] = collections.Counter()
+
+    def from_worker(outcome, slots):
+        routes[type(outcome.rows).__name__] += 1
+        return original(outcome, slots)
+
+    original = ingest.load._from_worker
+    monkeypatch.setattr(ingest.load, "_from_worker", from_worker)
+
     serial = load(tmp_path / "serial.duckdb", [first, second], workers=1)
     parallel = load(tmp_path / "parallel.duckdb", [first, second], workers=2)
 
     assert parallel == serial
+    assert routes["InSlot"] and not routes["bytes"], routes
+    # Rows too big for a shared slot come back through the pipe, to the same rows.
+    monkeypatch.setattr(ingest.load, "SharedSlots", lambda count, size: SharedSlots(count, 4096))
+    assert load(tmp_path / "piped.duckdb", [first, second], workers=2) == serial
+    assert routes["bytes"], routes
     results = serial[0]
     assert all(result["quarantined"] and result["superseded"] for result in results)
     assert results[0]["replaced"] + results[1]["replaced"] > 0

@@ -148,7 +148,10 @@ def _load_average() -> str:
 def _child_read_json(source: str, db: str) -> dict:
     import duckdb
 
-    connection = duckdb.connect(db)
+    from warehouse.publish import STORAGE_VERSION
+
+    # both sides write the storage format a warehouse file has
+    connection = duckdb.connect(db, config={"storage_compatibility_version": STORAGE_VERSION})
     started = time.perf_counter()
     cpu_started = cpu_seconds()
     connection.execute(
@@ -168,8 +171,9 @@ def _child_ingest(source: str, db: str) -> dict:
 
     from ingest.load import PARALLEL_MIN_BYTES, ingest_file, ingest_workers
     from ingest.raw_tables import ensure_raw_schema
+    from warehouse.publish import STORAGE_VERSION
 
-    connection = duckdb.connect(db)
+    connection = duckdb.connect(db, config={"storage_compatibility_version": STORAGE_VERSION})
     ensure_raw_schema(connection)
     started = time.perf_counter()
     cpu_started = cpu_seconds()

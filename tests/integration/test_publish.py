@@ -76,3 +76,30 @@ def test_working_copy_is_reseeded_when_the_published_file_changed(tmp_path):
     with writer(db) as connection:
         loads = {row[0] for row in connection.execute("select load_id from raw.loads").fetchall()}
     assert loads == {"restored-1", "restored-2", "restored-3"}, "continued from a stale copy"
+
+
+def test_long_strings_such_as_raw_records_are_stored_compressed(tmp_path):
+    # The raw record column holds a whole extraction per article; stored uncompressed
+    # it made most of a 1M-article file, and every publish copies the file.
+    db = tmp_path / "warehouse.duckdb"
+    with writer(db) as connection:
+        connection.execute(
+            "create table raw.long_texts as "
+            'select range as n, repeat(\'{"sentence": "Drones hit a depot near Kyiv '
+            "at ' || range || ' local time.\"}', 100) as record from range(20000)"
+        )
+    payload_bytes = 20000 * 100 * 60  # 6 KB a row: past where FSST stops
+    connection = duckdb.connect(str(db), read_only=True)
+    try:
+        compressions = {
+            row[0]
+            for row in connection.execute(
+                "select compression from pragma_storage_info('raw.long_texts') "
+                "where column_name = 'record'"
+            ).fetchall()
+        }
+        assert connection.execute("select count(*) from raw.long_texts").fetchone()[0] == 20000
+    finally:
+        connection.close()
+    assert "ZSTD" in compressions
+    assert db.stat().st_size < payload_bytes / 4

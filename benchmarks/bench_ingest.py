@@ -146,12 +146,11 @@ def _load_average() -> str:
 
 # --------------------------------------------------------------------------- children
 def _child_read_json(source: str, db: str) -> dict:
-    import duckdb
 
-    from warehouse.publish import STORAGE_VERSION
+    from warehouse.publish import connect_for_writing
 
     # both sides write the storage format a warehouse file has
-    connection = duckdb.connect(db, config={"storage_compatibility_version": STORAGE_VERSION})
+    connection = connect_for_writing(db)
     started = time.perf_counter()
     cpu_started = cpu_seconds()
     connection.execute(
@@ -167,13 +166,12 @@ def _child_read_json(source: str, db: str) -> dict:
 
 
 def _child_ingest(source: str, db: str) -> dict:
-    import duckdb
 
     from ingest.load import PARALLEL_MIN_BYTES, ingest_file, ingest_workers
     from ingest.raw_tables import ensure_raw_schema
-    from warehouse.publish import STORAGE_VERSION
+    from warehouse.publish import connect_for_writing
 
-    connection = duckdb.connect(db, config={"storage_compatibility_version": STORAGE_VERSION})
+    connection = connect_for_writing(db)
     ensure_raw_schema(connection)
     started = time.perf_counter()
     cpu_started = cpu_seconds()

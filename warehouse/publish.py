@@ -211,11 +211,14 @@ def writer(
 STORAGE_VERSION = "v1.2.0"
 
 
+def connect_for_writing(path: Path | str) -> duckdb.DuckDBPyConnection:
+    """Open (creating it if missing) a database file in the warehouse's storage format."""
+    return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
+
+
 def open_work_connection(paths: WarehousePaths) -> duckdb.DuckDBPyConnection:
     try:
-        connection = duckdb.connect(
-            str(paths.work), config={"storage_compatibility_version": STORAGE_VERSION}
-        )
+        connection = connect_for_writing(paths.work)
     except duckdb.Error as error:
         raise WarehouseWriteError(f"cannot open the working copy {paths.work}: {error}") from error
     ensure_raw_schema(connection)

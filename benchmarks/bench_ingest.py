@@ -146,7 +146,6 @@ def _load_average() -> str:
 
 # --------------------------------------------------------------------------- children
 def _child_read_json(source: str, db: str) -> dict:
-
     from warehouse.publish import connect_for_writing
 
     # both sides write the storage format a warehouse file has
@@ -166,7 +165,6 @@ def _child_read_json(source: str, db: str) -> dict:
 
 
 def _child_ingest(source: str, db: str) -> dict:
-
     from ingest.load import PARALLEL_MIN_BYTES, ingest_file, ingest_workers
     from ingest.raw_tables import ensure_raw_schema
     from warehouse.publish import connect_for_writing

@@ -258,3 +258,28 @@ def test_precision_codes_use_the_documented_values(warehouse):
         """
     ).fetchall()
     assert {code for (code,) in codes} <= {1, 2, 3, 4, 9}
+
+
+@pytest.mark.parametrize(
+    ("mart", "key", "column", "bad_value", "error"),
+    [
+        # accepted values: check constraints
+        ("fct_strike_claims", "claim_id", "weapon", "'slingshot'", "CHECK"),
+        ("fct_strikes", "strike_id", "date_precision_code", "7", "CHECK"),
+        ("dim_actors", "actor_id", "actor_kind", "null", "NOT NULL"),
+        # the grain: a second row with an existing key
+        ("fct_strikes", "strike_id", "strike_id", None, "primary key"),
+    ],
+)
+def test_mart_contract_rejects_what_its_tests_would_flag(
+    warehouse, mart, key, column, bad_value, error
+):
+    """The marts' keys, not-null columns and accepted values are constraints DuckDB enforces
+    (not data tests that scan the whole mart on every build): a bad row cannot get in."""
+    replace = ""
+    if bad_value is not None:
+        replace = f" replace ('test-row' as {key}, {bad_value} as {column})"
+    before = warehouse.execute(f"select count(*) from main.{mart}").fetchone()[0]
+    with pytest.raises(duckdb.ConstraintException, match=error):
+        warehouse.execute(f"insert into main.{mart} select *{replace} from main.{mart} limit 1")
+    assert warehouse.execute(f"select count(*) from main.{mart}").fetchone()[0] == before
